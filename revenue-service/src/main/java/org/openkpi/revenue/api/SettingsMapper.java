@@ -1,0 +1,24 @@
+package org.openkpi.revenue.api;
+
+import org.openkpi.revenue.api.model.ChurnRecognition;
+import org.openkpi.revenue.api.model.Money;
+import org.openkpi.revenue.api.model.Plan;
+import org.openkpi.revenue.api.model.TenantSettings;
+import org.openkpi.revenue.repository.PlanRow;
+import org.openkpi.revenue.repository.SettingsRow;
+
+/** Maps stored settings and plans to API types. */
+final class SettingsMapper {
+
+    private SettingsMapper() {
+    }
+
+    static TenantSettings toApi(SettingsRow s) {
+        return new TenantSettings(s.reportingCurrency(), s.timeZone(), ChurnRecognition.valueOf(s.churnRecognition().name()),
+                s.dunningDays());
+    }
+
+    static Plan toApi(PlanRow p) {
+        return new Plan(p.code(), p.name(), new Money(p.price(), p.currency()), p.intervalMonths(), p.tier());
+    }
+}

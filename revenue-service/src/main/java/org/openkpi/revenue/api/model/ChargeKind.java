@@ -1,0 +1,5 @@
+package org.openkpi.revenue.api.model;
+
+public enum ChargeKind {
+    CHARGE, REFUND
+}

@@ -1,0 +1,93 @@
+package org.openkpi.revenue.repository;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openkpi.revenue.engine.MovementKind;
+import org.openkpi.revenue.tenant.TenantId;
+
+@ApplicationScoped
+public class FeedRepository {
+
+    public enum EntryType {
+        MOVEMENT, REVERSAL
+    }
+
+    public record FeedRow(long seq, EntryType type, Long reversesSeq, String customerId, LocalDate day, MovementKind kind,
+            BigDecimal fromMrr, BigDecimal toMrr, String planCode, String country, String segment, String channel,
+            Instant recordedAt) {
+    }
+
+    private final Jdbc jdbc;
+
+    public FeedRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Reserves {@code n} sequence numbers, ascending. */
+    public long[] reserve(int n) {
+        if (n == 0) {
+            return new long[0];
+        }
+        List<Long> seqs = jdbc.list("SELECT nextval('change_feed_seq') FROM generate_series(1, ?) ORDER BY 1",
+                ps -> ps.setInt(1, n), rs -> rs.getLong(1));
+        return seqs.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    public void insert(TenantId tenant, Collection<FeedRow> rows) {
+        jdbc.batch("""
+                INSERT INTO change_feed (seq, tenant_id, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr,
+                  plan_code, country, segment, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, (ps, r) -> {
+            ps.setLong(1, r.seq());
+            ps.setString(2, tenant.value());
+            ps.setString(3, r.type().name());
+            if (r.reversesSeq() == null) {
+                ps.setNull(4, java.sql.Types.BIGINT);
+            } else {
+                ps.setLong(4, r.reversesSeq());
+            }
+            ps.setString(5, r.customerId());
+            ps.setDate(6, Date.valueOf(r.day()));
+            ps.setString(7, r.kind().name());
+            ps.setBigDecimal(8, r.fromMrr());
+            ps.setBigDecimal(9, r.toMrr());
+            ps.setString(10, r.planCode());
+            ps.setString(11, r.country());
+            ps.setString(12, r.segment());
+            ps.setString(13, r.channel());
+        });
+    }
+
+    /** Up to {@code limit} entries after {@code afterSeq}, in order. */
+    public List<FeedRow> page(TenantId tenant, long afterSeq, int limit) {
+        return jdbc.list("""
+                SELECT seq, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment,
+                       channel, recorded_at
+                FROM change_feed WHERE tenant_id = ? AND seq > ? ORDER BY seq LIMIT ?
+                """, ps -> {
+            ps.setString(1, tenant.value());
+            ps.setLong(2, afterSeq);
+            ps.setInt(3, limit);
+        }, rs -> {
+            long reverses = rs.getLong(3);
+            Long reversesSeq = rs.wasNull() ? null : reverses;
+            return new FeedRow(rs.getLong(1), EntryType.valueOf(rs.getString(2)), reversesSeq, rs.getString(4),
+                    rs.getDate(5).toLocalDate(), MovementKind.valueOf(rs.getString(6)), rs.getBigDecimal(7),
+                    rs.getBigDecimal(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
+                    rs.getTimestamp(13).toInstant());
+        });
+    }
+
+    public long lastSeq(TenantId tenant) {
+        List<Long> last = jdbc.list("SELECT coalesce(max(seq), 0) FROM change_feed WHERE tenant_id = ?",
+                ps -> ps.setString(1, tenant.value()), rs -> rs.getLong(1));
+        return last.get(0);
+    }
+}

@@ -1,0 +1,103 @@
+package org.openkpi.revenue.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Thin JDBC helpers: statements bound and mapped by the caller, connections from the pool enlisted in
+ * the caller's transaction. SQL failures surface as {@link IllegalStateException} (reported as INTERNAL).
+ */
+@ApplicationScoped
+public class Jdbc {
+
+    private final DataSource dataSource;
+
+    public Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface RowMapper<T> {
+        T map(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface RowConsumer {
+        void accept(ResultSet rs) throws SQLException;
+    }
+
+    @FunctionalInterface
+    public interface ItemBinder<T> {
+        void bind(PreparedStatement ps, T item) throws SQLException;
+    }
+
+    public <T> List<T> list(String sql, Binder binder, RowMapper<T> mapper) {
+        List<T> out = new ArrayList<>();
+        each(sql, binder, rs -> out.add(mapper.map(rs)));
+        return out;
+    }
+
+    public void each(String sql, Binder binder, RowConsumer consumer) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            ps.setFetchSize(5000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    consumer.accept(rs);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("query failed", e);
+        }
+    }
+
+    public int update(String sql, Binder binder) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            return ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed", e);
+        }
+    }
+
+    public <T> void batch(String sql, Collection<T> items, ItemBinder<T> binder) {
+        if (items.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int pending = 0;
+            for (T item : items) {
+                binder.bind(ps, item);
+                ps.addBatch();
+                if (++pending == 2000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("batch failed", e);
+        }
+    }
+
+    /** A text[] parameter. */
+    public static void setTextArray(PreparedStatement ps, int index, Collection<String> values) throws SQLException {
+        ps.setArray(index, ps.getConnection().createArrayOf("text", values.toArray()));
+    }
+}

@@ -1,0 +1,181 @@
+package org.openkpi.revenue.repository;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openkpi.revenue.engine.MovementKind;
+import org.openkpi.revenue.tenant.TenantId;
+
+/** Writes of the two movement ledgers, their daily rollups and the dunning re-checks. */
+@ApplicationScoped
+public class LedgerRepository {
+
+    public static final String CUSTOMER_LEDGER = "mrr_movement";
+    public static final String COMPONENT_LEDGER = "mrr_component_movement";
+
+    private final Jdbc jdbc;
+
+    public LedgerRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<String, List<StoredMovement>> customerMovements(TenantId tenant, Collection<String> customerIds) {
+        Map<String, List<StoredMovement>> out = new HashMap<>();
+        jdbc.each("""
+                SELECT customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel, feed_seq
+                FROM mrr_movement WHERE tenant_id = ? AND customer_id = ANY(?) ORDER BY customer_id, day
+                """, ps -> {
+            ps.setString(1, tenant.value());
+            Jdbc.setTextArray(ps, 2, customerIds);
+        }, rs -> {
+            StoredMovement m = map(rs, rs.getLong(10));
+            out.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m);
+        });
+        return out;
+    }
+
+    public Map<String, List<StoredMovement>> componentMovements(TenantId tenant, Collection<String> customerIds) {
+        Map<String, List<StoredMovement>> out = new HashMap<>();
+        jdbc.each("""
+                SELECT customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel
+                FROM mrr_component_movement WHERE tenant_id = ? AND customer_id = ANY(?) ORDER BY customer_id, day, plan_code
+                """, ps -> {
+            ps.setString(1, tenant.value());
+            Jdbc.setTextArray(ps, 2, customerIds);
+        }, rs -> {
+            StoredMovement m = map(rs, 0);
+            out.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m);
+        });
+        return out;
+    }
+
+    static StoredMovement map(ResultSet rs, long feedSeq) throws SQLException {
+        return new StoredMovement(rs.getString(1), rs.getDate(2).toLocalDate(), MovementKind.valueOf(rs.getString(3)),
+                rs.getBigDecimal(4), rs.getBigDecimal(5), rs.getString(6), rs.getString(7), rs.getString(8),
+                rs.getString(9), feedSeq);
+    }
+
+    public void deleteCustomerMovements(TenantId tenant, Collection<StoredMovement> rows) {
+        jdbc.batch("DELETE FROM mrr_movement WHERE tenant_id = ? AND customer_id = ? AND day = ?", rows, (ps, m) -> {
+            ps.setString(1, tenant.value());
+            ps.setString(2, m.customerId());
+            ps.setDate(3, Date.valueOf(m.day()));
+        });
+    }
+
+    public void insertCustomerMovements(TenantId tenant, Collection<StoredMovement> rows) {
+        jdbc.batch("""
+                INSERT INTO mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment,
+                  channel, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, (ps, m) -> {
+            ps.setString(1, tenant.value());
+            ps.setString(2, m.customerId());
+            ps.setDate(3, Date.valueOf(m.day()));
+            ps.setString(4, m.kind().name());
+            ps.setBigDecimal(5, m.fromMrr());
+            ps.setBigDecimal(6, m.toMrr());
+            ps.setString(7, m.planCode());
+            ps.setString(8, m.country());
+            ps.setString(9, m.segment());
+            ps.setString(10, m.channel());
+            ps.setLong(11, m.feedSeq());
+        });
+    }
+
+    public void deleteComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {
+        jdbc.batch("DELETE FROM mrr_component_movement WHERE tenant_id = ? AND customer_id = ? AND plan_code = ? AND day = ?",
+                rows, (ps, m) -> {
+                    ps.setString(1, tenant.value());
+                    ps.setString(2, m.customerId());
+                    ps.setString(3, m.planCode());
+                    ps.setDate(4, Date.valueOf(m.day()));
+                });
+    }
+
+    public void insertComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {
+        jdbc.batch("""
+                INSERT INTO mrr_component_movement (tenant_id, customer_id, plan_code, day, kind, from_mrr, to_mrr, country,
+                  segment, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, (ps, m) -> {
+            ps.setString(1, tenant.value());
+            ps.setString(2, m.customerId());
+            ps.setString(3, m.planCode());
+            ps.setDate(4, Date.valueOf(m.day()));
+            ps.setString(5, m.kind().name());
+            ps.setBigDecimal(6, m.fromMrr());
+            ps.setBigDecimal(7, m.toMrr());
+            ps.setString(8, m.country());
+            ps.setString(9, m.segment());
+            ps.setString(10, m.channel());
+        });
+    }
+
+    /** Adds deltas to the daily rollups (rows are created on first use). */
+    public void addToRollups(TenantId tenant, Collection<RollupDelta> deltas) {
+        jdbc.batch("""
+                INSERT INTO mrr_daily (tenant_id, dimension, dim_value, day, new_mrr, expansion_mrr, contraction_mrr, churn_mrr,
+                  reactivation_mrr, new_customers, reactivated_customers, churned_customers)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, dimension, dim_value, day) DO UPDATE SET
+                  new_mrr = mrr_daily.new_mrr + excluded.new_mrr,
+                  expansion_mrr = mrr_daily.expansion_mrr + excluded.expansion_mrr,
+                  contraction_mrr = mrr_daily.contraction_mrr + excluded.contraction_mrr,
+                  churn_mrr = mrr_daily.churn_mrr + excluded.churn_mrr,
+                  reactivation_mrr = mrr_daily.reactivation_mrr + excluded.reactivation_mrr,
+                  new_customers = mrr_daily.new_customers + excluded.new_customers,
+                  reactivated_customers = mrr_daily.reactivated_customers + excluded.reactivated_customers,
+                  churned_customers = mrr_daily.churned_customers + excluded.churned_customers
+                """, deltas, (ps, d) -> {
+            ps.setString(1, tenant.value());
+            ps.setString(2, d.dimension());
+            ps.setString(3, d.value());
+            ps.setDate(4, Date.valueOf(d.day()));
+            for (int i = 0; i < 5; i++) {
+                ps.setBigDecimal(5 + i, d.mrr()[i]);
+            }
+            ps.setInt(10, d.newCustomers());
+            ps.setInt(11, d.reactivatedCustomers());
+            ps.setInt(12, d.churnedCustomers());
+        });
+    }
+
+    public void setRechecks(TenantId tenant, Map<String, Instant> dueAtByCustomer) {
+        List<Map.Entry<String, Instant>> clear = dueAtByCustomer.entrySet().stream().filter(e -> e.getValue() == null).toList();
+        List<Map.Entry<String, Instant>> set = dueAtByCustomer.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        jdbc.batch("DELETE FROM customer_recheck WHERE tenant_id = ? AND customer_id = ?", clear, (ps, e) -> {
+            ps.setString(1, tenant.value());
+            ps.setString(2, e.getKey());
+        });
+        jdbc.batch("""
+                INSERT INTO customer_recheck (tenant_id, customer_id, due_at) VALUES (?, ?, ?)
+                ON CONFLICT (tenant_id, customer_id) DO UPDATE SET due_at = excluded.due_at
+                """, set, (ps, e) -> {
+            ps.setString(1, tenant.value());
+            ps.setString(2, e.getKey());
+            ps.setTimestamp(3, Timestamp.from(e.getValue()));
+        });
+    }
+
+    /** Tenants with customers whose re-check is due, for the background job. */
+    public List<String> tenantsWithDueRechecks(Instant now) {
+        return jdbc.list("SELECT DISTINCT tenant_id FROM customer_recheck WHERE due_at <= ?",
+                ps -> ps.setTimestamp(1, Timestamp.from(now)), rs -> rs.getString(1));
+    }
+
+    public List<String> dueRechecks(TenantId tenant, Instant now) {
+        return jdbc.list("SELECT customer_id FROM customer_recheck WHERE tenant_id = ? AND due_at <= ?", ps -> {
+            ps.setString(1, tenant.value());
+            ps.setTimestamp(2, Timestamp.from(now));
+        }, rs -> rs.getString(1));
+    }
+}

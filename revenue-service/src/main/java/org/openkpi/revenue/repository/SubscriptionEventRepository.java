@@ -1,0 +1,125 @@
+package org.openkpi.revenue.repository;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openkpi.revenue.engine.EventType;
+import org.openkpi.revenue.engine.SubscriptionEvent;
+import org.openkpi.revenue.tenant.TenantId;
+
+@ApplicationScoped
+public class SubscriptionEventRepository {
+
+    private final Jdbc jdbc;
+
+    public SubscriptionEventRepository(Jdbc jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public Map<String, StoredFact> findStored(TenantId tenant, Collection<String> externalIds) {
+        Map<String, StoredFact> found = new HashMap<>();
+        jdbc.each("SELECT external_id, content_hash, customer_id FROM subscription_event WHERE tenant_id = ? AND external_id = ANY(?)",
+                ps -> {
+                    ps.setString(1, tenant.value());
+                    Jdbc.setTextArray(ps, 2, externalIds);
+                }, rs -> found.put(rs.getString(1), new StoredFact(rs.getString(2), rs.getString(3))));
+        return found;
+    }
+
+    /** Every event of the given customers, grouped by customer. */
+    public Map<String, List<SubscriptionEvent>> findByCustomers(TenantId tenant, Collection<String> customerIds) {
+        Map<String, List<SubscriptionEvent>> byCustomer = new HashMap<>();
+        jdbc.each("""
+                SELECT external_id, customer_id, subscription_id, type, effective_at, plan_code, quantity, trial_ends_at,
+                       discount_percent, discount_amount, cancel_at, paid_through
+                FROM subscription_event WHERE tenant_id = ? AND customer_id = ANY(?)
+                """, ps -> {
+            ps.setString(1, tenant.value());
+            Jdbc.setTextArray(ps, 2, customerIds);
+        }, rs -> {
+            SubscriptionEvent e = map(rs);
+            byCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e);
+        });
+        return byCustomer;
+    }
+
+    /** Customers having an event on one of these plans. */
+    public Set<String> customersOnPlans(TenantId tenant, Collection<String> planCodes) {
+        return new TreeSet<>(jdbc.list("SELECT DISTINCT customer_id FROM subscription_event WHERE tenant_id = ? AND plan_code = ANY(?)",
+                ps -> {
+                    ps.setString(1, tenant.value());
+                    Jdbc.setTextArray(ps, 2, planCodes);
+                }, rs -> rs.getString(1)));
+    }
+
+    public Set<String> allCustomers(TenantId tenant) {
+        return new TreeSet<>(jdbc.list("SELECT DISTINCT customer_id FROM subscription_event WHERE tenant_id = ?",
+                ps -> ps.setString(1, tenant.value()), rs -> rs.getString(1)));
+    }
+
+    public void upsert(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
+        jdbc.batch("""
+                INSERT INTO subscription_event (tenant_id, external_id, customer_id, subscription_id, type, effective_at,
+                  plan_code, quantity, trial_ends_at, discount_percent, discount_amount, cancel_at, paid_through, content_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (tenant_id, external_id) DO UPDATE SET customer_id = excluded.customer_id,
+                  subscription_id = excluded.subscription_id, type = excluded.type, effective_at = excluded.effective_at,
+                  plan_code = excluded.plan_code, quantity = excluded.quantity, trial_ends_at = excluded.trial_ends_at,
+                  discount_percent = excluded.discount_percent, discount_amount = excluded.discount_amount,
+                  cancel_at = excluded.cancel_at, paid_through = excluded.paid_through, content_hash = excluded.content_hash
+                """, eventsWithHash, (ps, entry) -> {
+            SubscriptionEvent e = entry.getKey();
+            ps.setString(1, tenant.value());
+            ps.setString(2, e.externalId());
+            ps.setString(3, e.customerId());
+            ps.setString(4, e.subscriptionId());
+            ps.setString(5, e.type().name());
+            ps.setTimestamp(6, Timestamp.from(e.effectiveAt()));
+            ps.setString(7, e.planCode());
+            if (e.quantity() == null) {
+                ps.setNull(8, Types.INTEGER);
+            } else {
+                ps.setInt(8, e.quantity());
+            }
+            setInstant(ps, 9, e.trialEndsAt());
+            ps.setBigDecimal(10, e.discountPercent());
+            ps.setBigDecimal(11, e.discountAmount());
+            setInstant(ps, 12, e.cancelAt());
+            setInstant(ps, 13, e.paidThrough());
+            ps.setString(14, entry.getValue());
+        });
+    }
+
+    private static void setInstant(PreparedStatement ps, int index, Instant value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        } else {
+            ps.setTimestamp(index, Timestamp.from(value));
+        }
+    }
+
+    private static Instant instant(ResultSet rs, int index) throws SQLException {
+        Timestamp ts = rs.getTimestamp(index);
+        return ts == null ? null : ts.toInstant();
+    }
+
+    private static SubscriptionEvent map(ResultSet rs) throws SQLException {
+        Integer quantity = (Integer) rs.getObject(7);
+        return new SubscriptionEvent(rs.getString(1), rs.getString(2), rs.getString(3), EventType.valueOf(rs.getString(4)),
+                instant(rs, 5), rs.getString(6), quantity, instant(rs, 8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), instant(rs, 11), instant(rs, 12));
+    }
+}

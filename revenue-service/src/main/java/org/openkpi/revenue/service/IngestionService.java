@@ -1,0 +1,420 @@
+package org.openkpi.revenue.service;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openkpi.revenue.api.error.ApiException;
+import org.openkpi.revenue.api.error.ErrorCode;
+import org.openkpi.revenue.api.model.ChargeInput;
+import org.openkpi.revenue.api.model.CostInput;
+import org.openkpi.revenue.api.model.CustomerInput;
+import org.openkpi.revenue.api.model.FxRateInput;
+import org.openkpi.revenue.api.model.IngestResult;
+import org.openkpi.revenue.api.model.PlanInput;
+import org.openkpi.revenue.api.model.SubscriptionEventInput;
+import org.openkpi.revenue.engine.EngineException;
+import org.openkpi.revenue.engine.EventType;
+import org.openkpi.revenue.engine.FxRates;
+import org.openkpi.revenue.engine.SubscriptionEvent;
+import org.openkpi.revenue.repository.CustomerRepository;
+import org.openkpi.revenue.repository.CustomerRow;
+import org.openkpi.revenue.repository.FxRateRepository;
+import org.openkpi.revenue.repository.FxRateRepository.FxRateRow;
+import org.openkpi.revenue.repository.MoneyFactRepository;
+import org.openkpi.revenue.repository.MoneyFactRepository.ChargeRow;
+import org.openkpi.revenue.repository.MoneyFactRepository.CostRow;
+import org.openkpi.revenue.repository.PlanRepository;
+import org.openkpi.revenue.repository.PlanRow;
+import org.openkpi.revenue.repository.SettingsRepository;
+import org.openkpi.revenue.repository.SettingsRow;
+import org.openkpi.revenue.repository.StoredFact;
+import org.openkpi.revenue.repository.SubscriptionEventRepository;
+import org.openkpi.revenue.repository.TenantLock;
+import org.openkpi.revenue.tenant.TenantId;
+
+/**
+ * Batched, all-or-nothing, idempotent ingestion. Each call validates every element first, then writes
+ * in one transaction under the tenant lock and re-evaluates the customers it touched, so every KPI
+ * reflects the batch when the call returns; any error rolls the whole batch back.
+ */
+@ApplicationScoped
+public class IngestionService {
+
+    private final int maxBatchSize;
+    private final TenantLock lock;
+    private final SettingsRepository settings;
+    private final PlanRepository plans;
+    private final CustomerRepository customers;
+    private final SubscriptionEventRepository events;
+    private final FxRateRepository fxRates;
+    private final MoneyFactRepository moneyFacts;
+    private final LedgerService ledger;
+
+    public IngestionService(@ConfigProperty(name = "kpi.ingest.max-batch-size") int maxBatchSize, TenantLock lock,
+            SettingsRepository settings, PlanRepository plans, CustomerRepository customers, SubscriptionEventRepository events,
+            FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger) {
+        this.maxBatchSize = maxBatchSize;
+        this.lock = lock;
+        this.settings = settings;
+        this.plans = plans;
+        this.customers = customers;
+        this.events = events;
+        this.fxRates = fxRates;
+        this.moneyFacts = moneyFacts;
+        this.ledger = ledger;
+    }
+
+    private void checkSize(List<?> batch) {
+        if (batch == null) {
+            throw ApiException.validation("batch", "is required");
+        }
+        if (batch.size() > maxBatchSize) {
+            throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "a batch holds at most " + maxBatchSize + " elements, got "
+                    + batch.size(), null, "batch");
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) == null) {
+                throw ApiException.validation(i, "element", "is null");
+            }
+        }
+    }
+
+    @Transactional
+    public IngestResult recordPlans(TenantId tenant, List<PlanInput> inputs) {
+        checkSize(inputs);
+        lock.lock(tenant);
+        List<Batch.Item<PlanRow>> items = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            PlanInput p = inputs.get(i);
+            String code = Fields.id(i, "code", p.code());
+            String name = Fields.text(i, "name", p.name());
+            BigDecimal price = Fields.nonNegative(i, "price", p.price());
+            String currency = Fields.currency(i, "currency", p.currency());
+            if (p.intervalMonths() == null || p.intervalMonths() < 1) {
+                throw ApiException.validation(i, "intervalMonths", "must be at least 1");
+            }
+            String tier = Fields.optionalText(p.tier());
+            String hash = ContentHash.of(code, name, price, currency, p.intervalMonths(), tier);
+            items.add(new Batch.Item<>(i, code, hash, new PlanRow(code, name, price, currency, p.intervalMonths(), tier, hash)));
+        }
+        Map<String, PlanRow> stored = plans.findAll(tenant);
+        Batch<PlanRow> batch = Batch.classify(items, ids -> hashes(stored, PlanRow::contentHash));
+        plans.upsert(tenant, batch.changed().stream().map(Batch.Item::value).toList());
+        if (!batch.replaced().isEmpty()) {
+            Set<String> affected = events.customersOnPlans(tenant, batch.replaced().stream().map(Batch.Item::id).toList());
+            ledger.recompute(tenant, affected, e -> settingError(e, "plan " + e.eventExternalId()));
+        }
+        return batch.result();
+    }
+
+    @Transactional
+    public IngestResult recordCustomers(TenantId tenant, List<CustomerInput> inputs) {
+        checkSize(inputs);
+        lock.lock(tenant);
+        List<Batch.Item<CustomerRow>> items = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            CustomerInput c = inputs.get(i);
+            String id = Fields.id(i, "externalId", c.externalId());
+            String name = Fields.optionalText(c.name());
+            String country = Fields.country(i, "country", c.country());
+            String segment = Fields.optionalText(c.segment());
+            String channel = Fields.optionalText(c.channel());
+            String hash = ContentHash.of(id, name, country, segment, channel);
+            items.add(new Batch.Item<>(i, id, hash, new CustomerRow(id, name, country, segment, channel, hash)));
+        }
+        Batch<CustomerRow> batch = Batch.classify(items, ids -> hashes(customers.find(tenant, ids), CustomerRow::contentHash));
+        customers.upsert(tenant, batch.changed().stream().map(Batch.Item::value).toList());
+        // new dimensions move the customer's movements between groups
+        ledger.recompute(tenant, batch.replaced().stream().map(Batch.Item::id).toList(),
+                e -> settingError(e, "customer " + e.customerId()));
+        return batch.result();
+    }
+
+    @Transactional
+    public IngestResult recordSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
+        checkSize(inputs);
+        lock.lock(tenant);
+        Map<String, PlanRow> knownPlans = plans.findAll(tenant);
+        List<Batch.Item<SubscriptionEvent>> items = new ArrayList<>();
+        Set<String> customerIds = new LinkedHashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            SubscriptionEvent e = toEvent(i, inputs.get(i), knownPlans);
+            customerIds.add(e.customerId());
+            items.add(new Batch.Item<>(i, e.externalId(), hash(e), e));
+        }
+        Set<String> existing = customers.find(tenant, customerIds).keySet();
+        for (Batch.Item<SubscriptionEvent> item : items) {
+            if (!existing.contains(item.value().customerId())) {
+                throw ApiException.validation(item.index(), "customerId", "unknown customer " + item.value().customerId()
+                        + " (record it with recordCustomers first)");
+            }
+        }
+        Map<String, StoredFact> stored = new HashMap<>();
+        Batch<SubscriptionEvent> batch = Batch.classify(items, ids -> {
+            stored.putAll(events.findStored(tenant, ids));
+            return hashes(stored, StoredFact::contentHash);
+        });
+        if (batch.changed().isEmpty()) {
+            return batch.result();
+        }
+        List<Map.Entry<SubscriptionEvent, String>> rows = new ArrayList<>();
+        Set<String> affected = new LinkedHashSet<>();
+        Map<String, Integer> indexByEvent = new HashMap<>();
+        Map<String, Integer> indexByCustomer = new HashMap<>();
+        for (Batch.Item<SubscriptionEvent> item : batch.changed()) {
+            rows.add(Map.entry(item.value(), item.hash()));
+            affected.add(item.value().customerId());
+            indexByEvent.put(item.id(), item.index());
+            indexByCustomer.putIfAbsent(item.value().customerId(), item.index());
+            StoredFact before = stored.get(item.id());
+            if (before != null) {
+                affected.add(before.customerId());
+            }
+        }
+        events.upsert(tenant, rows);
+        ledger.recompute(tenant, affected, e -> {
+            Integer index = indexByEvent.get(e.eventExternalId());
+            String prefix = "";
+            if (index == null) {
+                index = indexByCustomer.get(e.customerId());
+                prefix = "stored event " + e.eventExternalId() + ": ";
+            }
+            return new ApiException(ErrorCode.VALIDATION, "element " + index + ", " + e.field() + ": " + prefix + e.getMessage(),
+                    index, e.field());
+        });
+        return batch.result();
+    }
+
+    private static SubscriptionEvent toEvent(int i, SubscriptionEventInput in, Map<String, PlanRow> knownPlans) {
+        String id = Fields.id(i, "externalId", in.externalId());
+        String customerId = Fields.id(i, "customerId", in.customerId());
+        String subscriptionId = Fields.id(i, "subscriptionId", in.subscriptionId());
+        if (in.type() == null) {
+            throw ApiException.validation(i, "type", "is required");
+        }
+        EventType type = EventType.valueOf(in.type().name());
+        Instant at = Fields.instant(i, "effectiveAt", in.effectiveAt());
+        String plan = Fields.optionalText(in.planCode());
+        if ((type == EventType.STARTED || type == EventType.PLAN_CHANGED) && plan == null) {
+            throw ApiException.validation(i, "planCode", "is required for " + type);
+        }
+        if (plan != null && !knownPlans.containsKey(plan)) {
+            throw ApiException.validation(i, "planCode", "unknown plan " + plan + " (record it with recordPlans first)");
+        }
+        if (type == EventType.QUANTITY_CHANGED && in.quantity() == null) {
+            throw ApiException.validation(i, "quantity", "is required for " + type);
+        }
+        if (in.quantity() != null && in.quantity() < 1) {
+            throw ApiException.validation(i, "quantity", "must be at least 1");
+        }
+        BigDecimal percent = in.discountPercent();
+        BigDecimal amount = in.discountAmount();
+        if (type == EventType.DISCOUNT_APPLIED && (percent == null) == (amount == null)) {
+            throw ApiException.validation(i, "discountPercent", "give exactly one of discountPercent and discountAmount");
+        }
+        if (percent != null && (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0)) {
+            throw ApiException.validation(i, "discountPercent", "must be greater than 0 and at most 100");
+        }
+        if (amount != null) {
+            Fields.nonNegative(i, "discountAmount", amount);
+        }
+        Instant trialEnd = Fields.optionalInstant(i, "trialEndsAt", in.trialEndsAt());
+        if (trialEnd != null && trialEnd.isBefore(at)) {
+            throw ApiException.validation(i, "trialEndsAt", "ends before effectiveAt");
+        }
+        Instant cancelAt = Fields.optionalInstant(i, "cancelAt", in.cancelAt());
+        if (cancelAt != null && cancelAt.isBefore(at)) {
+            throw ApiException.validation(i, "cancelAt", "is before effectiveAt");
+        }
+        Instant paidThrough = Fields.optionalInstant(i, "paidThrough", in.paidThrough());
+        return new SubscriptionEvent(id, customerId, subscriptionId, type, at, plan,
+                in.quantity() == null && type == EventType.STARTED ? Integer.valueOf(1) : in.quantity(), trialEnd,
+                percent == null ? null : Ratios.plain(percent), amount == null ? null : Ratios.plain(amount), cancelAt, paidThrough);
+    }
+
+    private static String hash(SubscriptionEvent e) {
+        return ContentHash.of(e.customerId(), e.subscriptionId(), e.type(), e.effectiveAt(), e.planCode(), e.quantity(),
+                e.trialEndsAt(), e.discountPercent(), e.discountAmount(), e.cancelAt(), e.paidThrough());
+    }
+
+    @Transactional
+    public IngestResult recordCharges(TenantId tenant, List<ChargeInput> inputs) {
+        checkSize(inputs);
+        lock.lock(tenant);
+        SettingsRow s = settings.find(tenant);
+        FxRates fx = fxRates.load(tenant, s.reportingCurrency());
+        int scale = new MoneyFormat(s.reportingCurrency()).scale();
+        List<Batch.Item<ChargeRow>> items = new ArrayList<>();
+        Set<String> customerIds = new LinkedHashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            ChargeInput c = inputs.get(i);
+            String id = Fields.id(i, "externalId", c.externalId());
+            String customerId = Fields.id(i, "customerId", c.customerId());
+            if (c.kind() == null) {
+                throw ApiException.validation(i, "kind", "is required");
+            }
+            Instant at = Fields.instant(i, "occurredAt", c.occurredAt());
+            BigDecimal amount = Ratios.plain(Fields.positive(i, "amount", c.amount()));
+            String currency = Fields.currency(i, "currency", c.currency());
+            LocalDate day = LocalDate.ofInstant(at, s.zone());
+            BigDecimal converted = convert(fx, i, amount, currency, day, scale);
+            String description = Fields.optionalText(c.description());
+            String hash = ContentHash.of(customerId, c.kind(), at, amount, currency, description);
+            customerIds.add(customerId);
+            items.add(new Batch.Item<>(i, id, hash,
+                    new ChargeRow(id, customerId, c.kind().name(), at, day, amount, currency, converted, description, hash)));
+        }
+        Set<String> existing = customers.find(tenant, customerIds).keySet();
+        for (Batch.Item<ChargeRow> item : items) {
+            if (!existing.contains(item.value().customerId())) {
+                throw ApiException.validation(item.index(), "customerId", "unknown customer " + item.value().customerId());
+            }
+        }
+        Batch<ChargeRow> batch = Batch.classify(items, ids -> moneyFacts.chargeHashes(tenant, ids));
+        moneyFacts.upsertCharges(tenant, batch.changed().stream().map(Batch.Item::value).toList());
+        return batch.result();
+    }
+
+    @Transactional
+    public IngestResult recordCosts(TenantId tenant, List<CostInput> inputs) {
+        checkSize(inputs);
+        lock.lock(tenant);
+        SettingsRow s = settings.find(tenant);
+        FxRates fx = fxRates.load(tenant, s.reportingCurrency());
+        int scale = new MoneyFormat(s.reportingCurrency()).scale();
+        List<Batch.Item<CostRow>> items = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            CostInput c = inputs.get(i);
+            String id = Fields.id(i, "externalId", c.externalId());
+            if (c.kind() == null) {
+                throw ApiException.validation(i, "kind", "is required");
+            }
+            String category = Fields.text(i, "category", c.category());
+            LocalDate day = Fields.date(i, "date", c.date());
+            BigDecimal amount = Ratios.plain(Fields.nonNegative(i, "amount", c.amount()));
+            String currency = Fields.currency(i, "currency", c.currency());
+            BigDecimal converted = convert(fx, i, amount, currency, day, scale);
+            String hash = ContentHash.of(c.kind(), category, day, amount, currency);
+            items.add(new Batch.Item<>(i, id, hash, new CostRow(id, c.kind().name(), category, day, amount, currency, converted, hash)));
+        }
+        Batch<CostRow> batch = Batch.classify(items, ids -> moneyFacts.costHashes(tenant, ids));
+        moneyFacts.upsertCosts(tenant, batch.changed().stream().map(Batch.Item::value).toList());
+        return batch.result();
+    }
+
+    private static BigDecimal convert(FxRates fx, int index, BigDecimal amount, String currency, LocalDate day, int scale) {
+        BigDecimal rate = fx.rate(currency, day);
+        if (rate == null) {
+            throw ApiException.validation(index, "currency", "no FX rate for " + currency + " on or before " + day
+                    + " (reporting currency " + fx.reportingCurrency() + "); record it with recordFxRates");
+        }
+        return amount.multiply(rate).setScale(scale, RoundingMode.HALF_UP);
+    }
+
+    @Transactional
+    public IngestResult recordFxRates(TenantId tenant, List<FxRateInput> inputs) {
+        checkSize(inputs);
+        lock.lock(tenant);
+        SettingsRow s = settings.find(tenant);
+        List<Batch.Item<FxRateRow>> items = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            FxRateInput r = inputs.get(i);
+            String currency = Fields.currency(i, "currency", r.currency());
+            if (currency.equals(s.reportingCurrency())) {
+                throw ApiException.validation(i, "currency", currency + " is the reporting currency (its rate is 1)");
+            }
+            LocalDate date = Fields.date(i, "date", r.date());
+            BigDecimal rate = Ratios.plain(Fields.positive(i, "rate", r.rate()));
+            items.add(new Batch.Item<>(i, currency + ":" + date, ContentHash.of(rate), new FxRateRow(currency, date, rate)));
+        }
+        Map<String, BigDecimal> stored = fxRates.findAll(tenant);
+        Batch<FxRateRow> batch = Batch.classify(items, ids -> {
+            Map<String, String> out = new HashMap<>();
+            stored.forEach((k, v) -> out.put(k, ContentHash.of(Ratios.plain(v))));
+            return out;
+        });
+        if (batch.changed().isEmpty()) {
+            return batch.result();
+        }
+        fxRates.upsert(tenant, batch.changed().stream().map(Batch.Item::value).toList());
+        Set<String> currencies = new LinkedHashSet<>();
+        batch.changed().forEach(item -> currencies.add(item.value().currency()));
+        List<String> plansInCurrencies = plans.findAll(tenant).values().stream()
+                .filter(p -> currencies.contains(p.currency())).map(PlanRow::code).toList();
+        if (!plansInCurrencies.isEmpty()) {
+            ledger.recompute(tenant, events.customersOnPlans(tenant, plansInCurrencies),
+                    e -> settingError(e, "customer " + e.customerId()));
+        }
+        reconvertMoneyFacts(tenant, s, "rates");
+        return batch.result();
+    }
+
+    @Transactional
+    public SettingsRow updateSettings(TenantId tenant, SettingsRow requested) {
+        lock.lock(tenant);
+        SettingsRow current = settings.find(tenant);
+        if (requested.equals(current)) {
+            return current;
+        }
+        settings.save(tenant, requested);
+        ledger.recompute(tenant, events.allCustomers(tenant), e -> settingError(e, "customer " + e.customerId()));
+        if (!requested.reportingCurrency().equals(current.reportingCurrency()) || !requested.timeZone().equals(current.timeZone())) {
+            reconvertMoneyFacts(tenant, requested, "reportingCurrency");
+        }
+        return requested;
+    }
+
+    private void reconvertMoneyFacts(TenantId tenant, SettingsRow s, String field) {
+        FxRates fx = fxRates.load(tenant, s.reportingCurrency());
+        List<String> missing = moneyFacts.reconvert(tenant, fx, new MoneyFormat(s.reportingCurrency()).scale());
+        if (!missing.isEmpty()) {
+            throw ApiException.validation(field, "no FX rate for " + missing.get(0)
+                    + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
+        }
+    }
+
+    /** An engine error caused by a change of settings, plans or rates rather than by the batch's events. */
+    private static ApiException settingError(EngineException e, String what) {
+        return new ApiException(ErrorCode.VALIDATION, what + ": " + e.getMessage() + " (stored event " + e.eventExternalId() + ")",
+                null, e.field());
+    }
+
+    static <V> Map<String, String> hashes(Map<String, V> stored, Function<V, String> hash) {
+        Map<String, String> out = new HashMap<>();
+        stored.forEach((k, v) -> out.put(k, hash.apply(v)));
+        return out;
+    }
+
+    /** Validates a settings change request against the current settings; omitted fields keep their value. */
+    public static SettingsRow merge(SettingsRow current, String currency, String zone,
+            org.openkpi.revenue.engine.ChurnRecognition recognition, Integer dunningDays) {
+        String c = currency == null ? current.reportingCurrency() : Fields.currency(0, "reportingCurrency", currency);
+        String z = current.timeZone();
+        if (zone != null) {
+            try {
+                z = ZoneId.of(zone).getId();
+            } catch (RuntimeException ex) {
+                throw ApiException.validation("timeZone", "unknown time zone '" + zone + "'");
+            }
+        }
+        int d = dunningDays == null ? current.dunningDays() : dunningDays;
+        if (d < 0 || d > 366) {
+            throw ApiException.validation("dunningDays", "must be between 0 and 366");
+        }
+        return new SettingsRow(c, z, recognition == null ? current.churnRecognition() : recognition, d);
+    }
+}

@@ -1,0 +1,274 @@
+package org.openkpi.revenue.service;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import org.openkpi.revenue.api.error.ApiException;
+import org.openkpi.revenue.engine.ComponentMovement;
+import org.openkpi.revenue.engine.CustomerLedger;
+import org.openkpi.revenue.engine.EngineException;
+import org.openkpi.revenue.engine.FxRates;
+import org.openkpi.revenue.engine.LedgerMovement;
+import org.openkpi.revenue.engine.MovementEngine;
+import org.openkpi.revenue.engine.MovementKind;
+import org.openkpi.revenue.engine.PlanTerms;
+import org.openkpi.revenue.engine.SubscriptionEvent;
+import org.openkpi.revenue.repository.CustomerRepository;
+import org.openkpi.revenue.repository.CustomerRow;
+import org.openkpi.revenue.repository.FeedRepository;
+import org.openkpi.revenue.repository.FeedRepository.EntryType;
+import org.openkpi.revenue.repository.FeedRepository.FeedRow;
+import org.openkpi.revenue.repository.FxRateRepository;
+import org.openkpi.revenue.repository.LedgerRepository;
+import org.openkpi.revenue.repository.PlanRepository;
+import org.openkpi.revenue.repository.RollupDelta;
+import org.openkpi.revenue.repository.SettingsRepository;
+import org.openkpi.revenue.repository.SettingsRow;
+import org.openkpi.revenue.repository.StoredMovement;
+import org.openkpi.revenue.repository.SubscriptionEventRepository;
+import org.openkpi.revenue.tenant.TenantId;
+
+/**
+ * Keeps the movement ledgers, their rollups and the change feed equal to what the engine derives from
+ * the stored facts. Callers run inside a write transaction that holds the tenant lock.
+ */
+@ApplicationScoped
+public class LedgerService {
+
+    static final String NONE = "";
+    private static final int CHUNK = 5000;
+
+    private final SettingsRepository settings;
+    private final PlanRepository plans;
+    private final FxRateRepository fxRates;
+    private final SubscriptionEventRepository events;
+    private final CustomerRepository customers;
+    private final LedgerRepository ledger;
+    private final FeedRepository feed;
+    private final Clock clock;
+
+    public LedgerService(SettingsRepository settings, PlanRepository plans, FxRateRepository fxRates,
+            SubscriptionEventRepository events, CustomerRepository customers, LedgerRepository ledger, FeedRepository feed,
+            Clock clock) {
+        this.settings = settings;
+        this.plans = plans;
+        this.fxRates = fxRates;
+        this.events = events;
+        this.customers = customers;
+        this.ledger = ledger;
+        this.feed = feed;
+        this.clock = clock;
+    }
+
+    /**
+     * Evaluates the customers again and writes what changed.
+     *
+     * @param onError turns an engine error (naming an event) into the API error to report
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(TenantId tenant, Collection<String> customerIds, Function<EngineException, ApiException> onError) {
+        if (customerIds.isEmpty()) {
+            return;
+        }
+        SettingsRow s = settings.find(tenant);
+        FxRates fx = fxRates.load(tenant, s.reportingCurrency());
+        Map<String, PlanTerms> terms = new HashMap<>();
+        plans.findAll(tenant).forEach((code, p) -> terms.put(code, p.terms()));
+        MovementEngine engine = new MovementEngine(s.engineSettings(), fx, terms, clock.instant());
+        List<String> ids = new ArrayList<>(customerIds);
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            recomputeChunk(tenant, engine, ids.subList(i, Math.min(ids.size(), i + CHUNK)), onError);
+        }
+    }
+
+    private void recomputeChunk(TenantId tenant, MovementEngine engine, List<String> ids,
+            Function<EngineException, ApiException> onError) {
+        Map<String, List<SubscriptionEvent>> eventsByCustomer = events.findByCustomers(tenant, ids);
+        Map<String, CustomerRow> dims = customers.find(tenant, ids);
+        Map<String, List<StoredMovement>> oldMovements = ledger.customerMovements(tenant, ids);
+        Map<String, List<StoredMovement>> oldComponents = ledger.componentMovements(tenant, ids);
+
+        List<StoredMovement> removed = new ArrayList<>();
+        List<StoredMovement> added = new ArrayList<>();
+        List<StoredMovement> removedComponents = new ArrayList<>();
+        List<StoredMovement> addedComponents = new ArrayList<>();
+        Map<String, Instant> rechecks = new LinkedHashMap<>();
+        for (String customerId : ids) {
+            CustomerLedger derived;
+            try {
+                derived = engine.evaluate(customerId, eventsByCustomer.getOrDefault(customerId, List.of()));
+            } catch (EngineException e) {
+                throw onError.apply(e);
+            }
+            CustomerRow c = dims.get(customerId);
+            List<StoredMovement> fresh = new ArrayList<>();
+            for (LedgerMovement m : derived.movements()) {
+                fresh.add(new StoredMovement(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
+                        c == null ? null : c.country(), c == null ? null : c.segment(), c == null ? null : c.channel(), 0));
+            }
+            List<StoredMovement> freshComponents = new ArrayList<>();
+            for (ComponentMovement m : derived.components()) {
+                freshComponents.add(new StoredMovement(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
+                        c == null ? null : c.country(), c == null ? null : c.segment(), c == null ? null : c.channel(), 0));
+            }
+            diff(oldMovements.getOrDefault(customerId, List.of()), fresh, removed, added);
+            diff(oldComponents.getOrDefault(customerId, List.of()), freshComponents, removedComponents, addedComponents);
+            rechecks.put(customerId, derived.recheckAt());
+        }
+
+        // publish: reversals of what no longer holds, then the new movements, each in (customer, day) order
+        Comparator<StoredMovement> order = Comparator.comparing(StoredMovement::customerId).thenComparing(StoredMovement::day);
+        removed.sort(order);
+        added.sort(order);
+        long[] seqs = feed.reserve(removed.size() + added.size());
+        List<FeedRow> entries = new ArrayList<>(seqs.length);
+        int next = 0;
+        for (StoredMovement m : removed) {
+            entries.add(feedRow(seqs[next++], EntryType.REVERSAL, m.feedSeq(), m));
+        }
+        List<StoredMovement> toInsert = new ArrayList<>(added.size());
+        for (StoredMovement m : added) {
+            long seq = seqs[next++];
+            entries.add(feedRow(seq, EntryType.MOVEMENT, null, m));
+            toInsert.add(m.withFeedSeq(seq));
+        }
+
+        Map<String, Accumulator> rollups = new LinkedHashMap<>();
+        for (StoredMovement m : removed) {
+            addCustomerRollups(rollups, m, -1);
+        }
+        for (StoredMovement m : added) {
+            addCustomerRollups(rollups, m, 1);
+        }
+        for (StoredMovement m : removedComponents) {
+            accumulate(rollups, "plan", m.planCode(), m, -1);
+        }
+        for (StoredMovement m : addedComponents) {
+            accumulate(rollups, "plan", m.planCode(), m, 1);
+        }
+
+        ledger.deleteCustomerMovements(tenant, removed);
+        ledger.insertCustomerMovements(tenant, toInsert);
+        ledger.deleteComponentMovements(tenant, removedComponents);
+        ledger.insertComponentMovements(tenant, addedComponents);
+        feed.insert(tenant, entries);
+        ledger.addToRollups(tenant, rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList());
+        ledger.setRechecks(tenant, rechecks);
+    }
+
+    /**
+     * Splits old and fresh rows of one customer into those to delete and those to insert; rows are
+     * matched by (day, plan), so a changed main plan or component is a removed row plus an added one.
+     */
+    private static void diff(List<StoredMovement> old, List<StoredMovement> fresh, List<StoredMovement> removed,
+            List<StoredMovement> added) {
+        Map<String, StoredMovement> oldByKey = new HashMap<>();
+        for (StoredMovement m : old) {
+            oldByKey.put(key(m), m);
+        }
+        Map<String, StoredMovement> freshByKey = new HashMap<>();
+        for (StoredMovement m : fresh) {
+            freshByKey.put(key(m), m);
+        }
+        for (StoredMovement m : old) {
+            StoredMovement f = freshByKey.get(key(m));
+            if (f == null || !f.sameAs(m)) {
+                removed.add(m);
+            }
+        }
+        for (StoredMovement m : fresh) {
+            StoredMovement o = oldByKey.get(key(m));
+            if (o == null || !o.sameAs(m)) {
+                added.add(m);
+            }
+        }
+    }
+
+    private static String key(StoredMovement m) {
+        return m.day() + "|" + m.planCode();
+    }
+
+    private static FeedRow feedRow(long seq, EntryType type, Long reverses, StoredMovement m) {
+        return new FeedRow(seq, type, reverses, m.customerId(), m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
+                m.country(), m.segment(), m.channel(), null);
+    }
+
+    private static void addCustomerRollups(Map<String, Accumulator> rollups, StoredMovement m, int sign) {
+        accumulate(rollups, "total", NONE, m, sign);
+        accumulate(rollups, "country", m.country(), m, sign);
+        accumulate(rollups, "segment", m.segment(), m, sign);
+        accumulate(rollups, "channel", m.channel(), m, sign);
+    }
+
+    private static void accumulate(Map<String, Accumulator> rollups, String dimension, String value, StoredMovement m, int sign) {
+        String v = value == null ? NONE : value;
+        rollups.computeIfAbsent(dimension + "\u0000" + v + "\u0000" + m.day(), k -> new Accumulator(dimension, v, m.day()))
+                .add(m, sign);
+    }
+
+    private static final class Accumulator {
+        final String dimension;
+        final String value;
+        final LocalDate day;
+        final BigDecimal[] mrr = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
+        int newCustomers;
+        int reactivated;
+        int churned;
+
+        Accumulator(String dimension, String value, LocalDate day) {
+            this.dimension = dimension;
+            this.value = value;
+            this.day = day;
+        }
+
+        void add(StoredMovement m, int sign) {
+            BigDecimal amount = m.delta().abs();
+            BigDecimal signed = sign > 0 ? amount : amount.negate();
+            MovementKind k = m.kind();
+            mrr[slot(k)] = mrr[slot(k)].add(signed);
+            switch (k) {
+                case NEW -> newCustomers += sign;
+                case REACTIVATION -> reactivated += sign;
+                case CHURN -> churned += sign;
+                default -> {
+                }
+            }
+        }
+
+        private static int slot(MovementKind k) {
+            return switch (k) {
+                case NEW -> 0;
+                case EXPANSION -> 1;
+                case CONTRACTION -> 2;
+                case CHURN -> 3;
+                case REACTIVATION -> 4;
+            };
+        }
+
+        boolean nonZero() {
+            for (BigDecimal b : mrr) {
+                if (b.signum() != 0) {
+                    return true;
+                }
+            }
+            return newCustomers != 0 || reactivated != 0 || churned != 0;
+        }
+
+        RollupDelta toDelta() {
+            return new RollupDelta(dimension, value, day, mrr, newCustomers, reactivated, churned);
+        }
+    }
+}
