@@ -9,6 +9,7 @@ import java.util.Map;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.path.json.config.JsonPathConfig;
 
 /** Runs GraphQL operations against the service over HTTP, as a front end would. */
 public final class Gql {
@@ -29,7 +30,8 @@ public final class Gql {
         body.put("variables", variables == null ? Map.of() : variables);
         return given().contentType(ContentType.JSON).auth().oauth2(token).body(body)
                 .when().post("/graphql")
-                .then().statusCode(200).extract().jsonPath();
+                .then().statusCode(200).extract().jsonPath()
+                .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));
     }
 
     /** Runs and fails on any GraphQL error. */

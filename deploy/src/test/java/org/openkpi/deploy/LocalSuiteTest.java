@@ -1,0 +1,68 @@
+package org.openkpi.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LocalSuiteTest {
+
+    @Test
+    void theSuiteAndItsPorts() {
+        assertEquals(List.of("gateway:gateway:8080", "revenue-service:revenue:8081", "acquisition-service:acquisition:8082",
+                        "retention-service:retention:8083", "support-service:support:8084"),
+                ServiceSpec.SUITE.stream().map(s -> s.name() + ":" + s.database() + ":" + s.port()).toList());
+        ServiceSpec gateway = ServiceSpec.SUITE.get(0);
+        assertEquals("http://localhost:8080/graphql", gateway.graphqlUrl());
+        assertEquals("http://localhost:8080/q/graphql-ui", gateway.graphqlUiUrl());
+        assertEquals("http://localhost:8080/q/health/ready", gateway.readinessUrl());
+        assertEquals(Path.of("/r/gateway/target/quarkus-app/quarkus-run.jar"), gateway.runnerJar(Path.of("/r")));
+    }
+
+    @Test
+    void serviceEnvironment() {
+        Map<String, String> env = LocalSuite.serviceEnvironment(ServiceSpec.SUITE.get(1), 15432, "PUBKEY");
+        assertEquals("jdbc:postgresql://localhost:15432/revenue", env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        assertEquals("postgres", env.get("QUARKUS_DATASOURCE_USERNAME"));
+        assertEquals("", env.get("QUARKUS_DATASOURCE_PASSWORD"));
+        assertEquals("PUBKEY", env.get("QUARKUS_OIDC_PUBLIC_KEY"));
+        assertEquals("https://kpi.local/issuer", env.get("KPI_OIDC_ISSUER"));
+        assertEquals("kpi-suite", env.get("KPI_OIDC_AUDIENCE"));
+        assertEquals("8081", env.get("QUARKUS_HTTP_PORT"));
+    }
+
+    @Test
+    void readinessAnswers() {
+        assertTrue(LocalSuite.isUp(200, "{\n    \"status\": \"UP\",\n    \"checks\": [{\"name\": \"db\", \"status\": \"UP\"}]\n}"));
+        assertFalse(LocalSuite.isUp(503, "{\"status\": \"DOWN\", \"checks\": []}"));
+        assertFalse(LocalSuite.isUp(200, "{\"status\": \"DOWN\", \"checks\": [{\"status\": \"UP\"}]}"));
+        assertFalse(LocalSuite.isUp(404, "not found"));
+    }
+
+    @Test
+    void logTailIsTheLastLines(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("x.log");
+        Files.write(log, IntStream.rangeClosed(1, 100).mapToObj(i -> "line " + i).toList());
+        String tail = LocalSuite.tail(log);
+        assertEquals(LocalSuite.LOG_TAIL_LINES, tail.lines().count());
+        assertTrue(tail.startsWith("    | line 61\n"), tail);
+        assertTrue(tail.endsWith("    | line 100\n"), tail);
+        assertTrue(LocalSuite.tail(dir.resolve("missing.log")).contains("no log"));
+    }
+
+    @Test
+    void busyPortIsSeen() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            assertFalse(LocalSuite.portFree(socket.getLocalPort()));
+        }
+    }
+}
