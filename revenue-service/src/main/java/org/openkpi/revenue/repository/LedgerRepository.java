@@ -149,17 +149,14 @@ public class LedgerRepository {
         });
     }
 
+    /** Replaces the re-check instants of the given customers (a null instant: no re-check). */
     public void setRechecks(TenantId tenant, Map<String, Instant> dueAtByCustomer) {
-        List<Map.Entry<String, Instant>> clear = dueAtByCustomer.entrySet().stream().filter(e -> e.getValue() == null).toList();
-        List<Map.Entry<String, Instant>> set = dueAtByCustomer.entrySet().stream().filter(e -> e.getValue() != null).toList();
-        jdbc.batch("DELETE FROM customer_recheck WHERE tenant_id = ? AND customer_id = ?", clear, (ps, e) -> {
+        jdbc.update("DELETE FROM customer_recheck WHERE tenant_id = ? AND customer_id = ANY(?)", ps -> {
             ps.setString(1, tenant.value());
-            ps.setString(2, e.getKey());
+            Jdbc.setTextArray(ps, 2, dueAtByCustomer.keySet());
         });
-        jdbc.batch("""
-                INSERT INTO customer_recheck (tenant_id, customer_id, due_at) VALUES (?, ?, ?)
-                ON CONFLICT (tenant_id, customer_id) DO UPDATE SET due_at = excluded.due_at
-                """, set, (ps, e) -> {
+        List<Map.Entry<String, Instant>> set = dueAtByCustomer.entrySet().stream().filter(e -> e.getValue() != null).toList();
+        jdbc.batch("INSERT INTO customer_recheck (tenant_id, customer_id, due_at) VALUES (?, ?, ?)", set, (ps, e) -> {
             ps.setString(1, tenant.value());
             ps.setString(2, e.getKey());
             ps.setTimestamp(3, Timestamp.from(e.getValue()));
