@@ -137,13 +137,22 @@ class RevenueSemanticsTest {
     @Test
     void theTenantTimeZoneDecidesTheDay() {
         Gql t = Gql.as("zone");
-        t.ok("mutation{ updateTenantSettings(settings:{timeZone:\"America/New_York\"}){ timeZone } }");
         t.plans(list(plan("p", "100", "USD", 1)));
         t.customers(list(customer("c1", null, null, null)));
         t.events(list(event("e1", "c1", "s1", "STARTED", "2024-02-01T03:00:00Z", "planCode", "p")));
+        t.ok("mutation($c:[ChargeInput!]!){recordCharges(charges:$c){accepted}}", Map.of("c", list(Map.of("externalId", "fee",
+                "customerId", "c1", "kind", "CHARGE", "occurredAt", "2024-02-01T03:00:00Z", "amount", "40", "currency", "USD"))));
+        assertEquals(List.of("2024-02-01"), days(t, "c1"));
+        String revenue = "{ financials(range:{from:\"2024-01-01\",to:\"2024-03-01\"}, granularity:MONTH){ oneOffCharges{amount} } }";
+        assertAmount("40", t.ok(revenue).get("data.financials[1].oneOffCharges.amount"));
+
+        // in New York the instant is still January 31: the ledger and the charge move to January
+        t.ok("mutation{ updateTenantSettings(settings:{timeZone:\"America/New_York\"}){ timeZone } }");
         assertEquals(List.of("2024-01-31"), days(t, "c1"));
         JsonPath r = t.ok(Gql.SERIES, Map.of("r", range("2024-01-01", "2024-03-01"), "g", "MONTH"));
         assertAmount("100", r.get("data.mrrSeries[0].newMrr.amount"));
+        assertAmount("40", t.ok(revenue).get("data.financials[0].oneOffCharges.amount"));
+        assertAmount("0", t.ok(revenue).get("data.financials[1].oneOffCharges.amount"));
     }
 
     @Test

@@ -51,13 +51,28 @@ public class Jdbc {
         return out;
     }
 
+    /**
+     * Streams the rows to the consumer. The driver only streams (fetch size) without autocommit, so a
+     * read outside a transaction runs in a short read-only one of its own instead of being buffered.
+     */
     public void each(String sql, Binder binder, RowConsumer consumer) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            ps.setFetchSize(5000);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    consumer.accept(rs);
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            if (autoCommit) {
+                c.setAutoCommit(false);
+            }
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                binder.bind(ps);
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        consumer.accept(rs);
+                    }
+                }
+            } finally {
+                if (autoCommit) {
+                    c.rollback();
+                    c.setAutoCommit(true);
                 }
             }
         } catch (SQLException e) {

@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -101,30 +102,44 @@ public class MoneyFactRepository {
         });
     }
 
+    private record StoredAmount(String externalId, LocalDate day, BigDecimal amount, String currency) {
+    }
+
+    private record Conversion(String externalId, BigDecimal amountReporting) {
+    }
+
+    /** Moves every charge to the day its instant falls on in {@code zone} (after a time-zone change). */
+    public void redayCharges(TenantId tenant, java.time.ZoneId zone) {
+        jdbc.update("UPDATE charge SET day = (occurred_at AT TIME ZONE ?)::date WHERE tenant_id = ?", ps -> {
+            ps.setString(1, zone.getId());
+            ps.setString(2, tenant.value());
+        });
+    }
+
     /**
      * Converts every stored charge and cost again with the given rates (after FX rates or the reporting
-     * currency changed). Returns the (table, external id) pairs whose day has no rate, if any.
+     * currency changed). Returns a description of each one whose day has no rate, if any.
      */
     public List<String> reconvert(TenantId tenant, FxRates fx, int scale) {
-        List<String> missing = new java.util.ArrayList<>();
+        List<String> missing = new ArrayList<>();
         for (String table : List.of("charge", "cost_entry")) {
-            List<Object[]> rows = jdbc.list("SELECT external_id, day, amount, currency FROM " + table + " WHERE tenant_id = ?",
+            List<StoredAmount> rows = jdbc.list("SELECT external_id, day, amount, currency FROM " + table + " WHERE tenant_id = ?",
                     ps -> ps.setString(1, tenant.value()),
-                    rs -> new Object[] { rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getString(4) });
-            List<Object[]> updates = new java.util.ArrayList<>();
-            for (Object[] r : rows) {
-                BigDecimal rate = fx.rate((String) r[3], (LocalDate) r[1]);
+                    rs -> new StoredAmount(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), rs.getString(4)));
+            List<Conversion> updates = new ArrayList<>();
+            for (StoredAmount r : rows) {
+                BigDecimal rate = fx.rate(r.currency(), r.day());
                 if (rate == null) {
-                    missing.add(table + ":" + r[0] + " (" + r[3] + " on " + r[1] + ")");
+                    missing.add(table + " " + r.externalId() + " (" + r.currency() + " on " + r.day() + ")");
                 } else {
-                    updates.add(new Object[] { ((BigDecimal) r[2]).multiply(rate).setScale(scale, RoundingMode.HALF_UP), r[0] });
+                    updates.add(new Conversion(r.externalId(), r.amount().multiply(rate).setScale(scale, RoundingMode.HALF_UP)));
                 }
             }
             jdbc.batch("UPDATE " + table + " SET amount_reporting = ? WHERE tenant_id = ? AND external_id = ?", updates,
                     (ps, u) -> {
-                        ps.setBigDecimal(1, (BigDecimal) u[0]);
+                        ps.setBigDecimal(1, u.amountReporting());
                         ps.setString(2, tenant.value());
-                        ps.setString(3, (String) u[1]);
+                        ps.setString(3, u.externalId());
                     });
         }
         return missing;

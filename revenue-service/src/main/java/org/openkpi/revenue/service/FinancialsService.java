@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.openkpi.revenue.api.model.CategoryAmount;
 import org.openkpi.revenue.api.model.DateRangeInput;
 import org.openkpi.revenue.api.model.FinancialsPoint;
 import org.openkpi.revenue.api.model.Granularity;
+import org.openkpi.revenue.engine.MovementKind;
 import org.openkpi.revenue.repository.LedgerQueryRepository;
 import org.openkpi.revenue.repository.LedgerQueryRepository.Dimension;
 import org.openkpi.revenue.repository.LedgerQueryRepository.GroupBalance;
@@ -137,7 +139,7 @@ public class FinancialsService {
                 end++;
             }
             List<StoredMovement> history = rows.subList(start, end);
-            LocalDate firstDay = history.stream().filter(m -> m.kind() == org.openkpi.revenue.engine.MovementKind.NEW)
+            LocalDate firstDay = history.stream().filter(m -> m.kind() == MovementKind.NEW)
                     .findFirst().orElseThrow().day();
             int p = periods.indexOf(firstDay);
             Map<YearMonth, BigDecimal> mrrDays = new TreeMap<>();
@@ -176,7 +178,7 @@ public class FinancialsService {
 
     private static BigDecimal[] zeros(int n) {
         BigDecimal[] a = new BigDecimal[n];
-        java.util.Arrays.fill(a, BigDecimal.ZERO);
+        Arrays.fill(a, BigDecimal.ZERO);
         return a;
     }
 }

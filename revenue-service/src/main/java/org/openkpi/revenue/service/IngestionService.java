@@ -372,6 +372,9 @@ public class IngestionService {
         }
         settings.save(tenant, requested);
         ledger.recompute(tenant, events.allCustomers(tenant), e -> settingError(e, "customer " + e.customerId()));
+        if (!requested.timeZone().equals(current.timeZone())) {
+            moneyFacts.redayCharges(tenant, requested.zone());
+        }
         if (!requested.reportingCurrency().equals(current.reportingCurrency()) || !requested.timeZone().equals(current.timeZone())) {
             reconvertMoneyFacts(tenant, requested, "reportingCurrency");
         }

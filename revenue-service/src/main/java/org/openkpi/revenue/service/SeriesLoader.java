@@ -5,8 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -118,7 +120,7 @@ public class SeriesLoader {
         SeriesData data = new SeriesData();
         data.expansionCounts = new HashMap<>();
         LocalDate from = periods.from();
-        Map<String, Map<Integer, java.util.Set<String>>> expansions = new HashMap<>();
+        Map<String, Map<Integer, Set<String>>> expansions = new HashMap<>();
         MovementSink sink = (customer, day, kind, fromMrr, toMrr, group) -> {
             if (day.isBefore(from)) {
                 SeriesData.Balance b = data.opening(group);
@@ -128,7 +130,7 @@ public class SeriesLoader {
                 data.day(group, day).add(kind, fromMrr, toMrr);
                 if (kind == MovementKind.EXPANSION) {
                     expansions.computeIfAbsent(group, g -> new HashMap<>())
-                            .computeIfAbsent(periods.indexOf(day), p -> new java.util.HashSet<>()).add(customer);
+                            .computeIfAbsent(periods.indexOf(day), p -> new HashSet<>()).add(customer);
                 }
             }
         };

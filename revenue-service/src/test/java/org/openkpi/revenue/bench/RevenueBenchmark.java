@@ -1,0 +1,1043 @@
+package org.openkpi.revenue.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.jwt.build.Jwt;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * The revenue-service benchmark (see BENCHMARK.md). Starts an embedded PostgreSQL and the built service
+ * ({@code target/quarkus-app/quarkus-run.jar}) as a child process, generates a synthetic tenant (by
+ * default 100,000 customers with about 10 subscription events each over 2023-01-01 .. 2025-12-31),
+ * ingests it through the public GraphQL API in chronological batches with one sender, and measures the
+ * p50/p95/max latency of a 36-month monthly MRR series and of a plan-mix query. Then it ingests a second,
+ * equally large history (another N customers of the same tenant over the same 3 years, so twice the
+ * events) and measures the reads again. It prints figures; it asserts nothing about speed.
+ *
+ * <p>Options (arguments, or system properties {@code benchmark.<name>}): {@code --customers N}
+ * (100000), {@code --batch N} (5000), {@code --skip-2x}, {@code --warmup N} (50), {@code --iterations N}
+ * (200), {@code --seed N} (42), {@code --generate-only} (print the synthetic history's statistics and
+ * stop). System property {@code benchmark.serviceJvmArgs}: extra JVM arguments for the service.
+ */
+public final class RevenueBenchmark {
+
+    static final String ISSUER = "https://kpi.bench/issuer";
+    static final String AUDIENCE = "kpi-suite";
+    static final String TENANT = "bench";
+    static final String DATABASE = "revenue_bench";
+
+    static final LocalDate HISTORY_FROM = LocalDate.of(2023, 1, 1);
+    static final LocalDate HISTORY_TO = LocalDate.of(2026, 1, 1); // exclusive
+    static final long FROM_SEC = HISTORY_FROM.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    static final long END_SEC = HISTORY_TO.atStartOfDay(ZoneOffset.UTC).toEpochSecond();
+    static final long DAY = 86_400;
+
+    static final String MRR_SERIES = "{ mrrSeries(range:{from:\"2023-01-01\",to:\"2026-01-01\"}, granularity:MONTH)"
+            + "{ period{start} mrrEnd{amount} netNewMrr{amount} arpa{value} } }";
+    static final String PLAN_MIX = "{ planMix(asOf:\"2025-12-31\"){ planCode mrr{amount} customerShare{value} } }";
+    static final String EVENTS_MUTATION = "mutation($e:[SubscriptionEventInput!]!)"
+            + "{recordSubscriptionEvents(events:$e){accepted unchanged replaced}}";
+    static final String CUSTOMERS_MUTATION = "mutation($c:[CustomerInput!]!)"
+            + "{recordCustomers(customers:$c){accepted unchanged replaced}}";
+    static final String PLANS_MUTATION = "mutation($p:[PlanInput!]!){recordPlans(plans:$p){accepted unchanged replaced}}";
+
+    static final double TARGET_INGEST_EPS = 20_000;
+    static final double TARGET_SERIES_P95_MS = 50;
+
+    // ---- the synthetic tenant --------------------------------------------------------------------
+
+    /** code, price per interval (USD), interval in months, weight when drawn */
+    record PlanDef(String code, String name, String price, int interval, int weight) {
+        BigDecimal priceValue() {
+            return new BigDecimal(price);
+        }
+    }
+
+    static final List<PlanDef> PLANS = List.of(
+            new PlanDef("starter-m", "Starter monthly", "29.00", 1, 30),
+            new PlanDef("starter-y", "Starter yearly", "290.00", 12, 10),
+            new PlanDef("pro-m", "Pro monthly", "99.00", 1, 25),
+            new PlanDef("pro-q", "Pro quarterly", "279.00", 3, 8),
+            new PlanDef("pro-y", "Pro yearly", "990.00", 12, 10),
+            new PlanDef("business-m", "Business monthly", "299.00", 1, 9),
+            new PlanDef("business-y", "Business yearly", "2990.00", 12, 5),
+            new PlanDef("enterprise-q", "Enterprise quarterly", "2400.00", 3, 3));
+    static final int PLAN_WEIGHT_TOTAL = PLANS.stream().mapToInt(PlanDef::weight).sum();
+
+    static final String[] COUNTRIES = {"US", "US", "US", "GB", "DE", "FR", "CA", "AU", "NL", "SE", "BR", "IN", "JP", "ES"};
+    static final String[] SEGMENTS = {"SMB", "SMB", "SMB", "Mid-Market", "Mid-Market", "Enterprise"};
+    static final String[] CHANNELS = {"organic", "paid-search", "referral", "partner", "outbound"};
+
+    static final byte STARTED = 0, PLAN_CHANGED = 1, QUANTITY_CHANGED = 2, DISCOUNT_APPLIED = 3, DISCOUNT_REMOVED = 4,
+            PAUSED = 5, RESUMED = 6, CANCELLED = 7, REACTIVATED = 8;
+    static final String[] TYPE_NAMES = {"STARTED", "PLAN_CHANGED", "QUANTITY_CHANGED", "DISCOUNT_APPLIED", "DISCOUNT_REMOVED",
+            "PAUSED", "RESUMED", "CANCELLED", "REACTIVATED"};
+    static final int[] DISCOUNT_PERCENTS = {10, 15, 20, 25, 50};
+    static final int[] DISCOUNT_AMOUNTS = {5, 10, 15, 20};
+
+    /**
+     * One generated history: the events of customers {@code firstCustomer .. firstCustomer + customers - 1}
+     * in parallel arrays, plus the MRR they should give at the end of 2025 (computed independently of the
+     * service, as a correctness check).
+     */
+    static final class History {
+        final int firstCustomer;
+        final int customers;
+        final long firstEventId;
+        int size;
+        long[] at = new long[1 << 16];
+        int[] customer = new int[1 << 16];
+        byte[] sub = new byte[1 << 16];
+        byte[] type = new byte[1 << 16];
+        byte[] plan = new byte[1 << 16]; // -1: none
+        short[] quantity = new short[1 << 16]; // 0: none
+        byte[] discountPercent = new byte[1 << 16]; // 0: none
+        byte[] discountAmount = new byte[1 << 16]; // 0: none
+        int[] trialDays = new int[1 << 16]; // STARTED only, 0: none
+        int[] order; // chronological order of the events
+        final int[] typeCounts = new int[TYPE_NAMES.length];
+        BigDecimal expectedMrrEnd = BigDecimal.ZERO;
+        int expectedPayingEnd;
+        final BigDecimal[] expectedPlanMrr = new BigDecimal[PLANS.size()];
+
+        History(int firstCustomer, int customers, long firstEventId) {
+            this.firstCustomer = firstCustomer;
+            this.customers = customers;
+            this.firstEventId = firstEventId;
+            Arrays.fill(expectedPlanMrr, BigDecimal.ZERO);
+        }
+
+        int add(long when, int cust, int subIndex, byte t) {
+            if (size == at.length) {
+                int n = size * 2;
+                at = Arrays.copyOf(at, n);
+                customer = Arrays.copyOf(customer, n);
+                sub = Arrays.copyOf(sub, n);
+                type = Arrays.copyOf(type, n);
+                plan = Arrays.copyOf(plan, n);
+                quantity = Arrays.copyOf(quantity, n);
+                discountPercent = Arrays.copyOf(discountPercent, n);
+                discountAmount = Arrays.copyOf(discountAmount, n);
+                trialDays = Arrays.copyOf(trialDays, n);
+            }
+            int i = size++;
+            at[i] = when;
+            customer[i] = cust;
+            sub[i] = (byte) subIndex;
+            type[i] = t;
+            plan[i] = -1;
+            typeCounts[t]++;
+            return i;
+        }
+
+        void sortChronologically() {
+            if (size >= (1 << 24)) {
+                throw new IllegalStateException("too many events for one history: " + size);
+            }
+            long base = FROM_SEC - 366 * DAY;
+            long[] keys = new long[size];
+            for (int i = 0; i < size; i++) {
+                keys[i] = ((at[i] - base) << 24) | i;
+            }
+            Arrays.sort(keys);
+            order = new int[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = (int) (keys[i] & 0xFFFFFF);
+            }
+        }
+
+        long lastCustomer() {
+            return firstCustomer + customers - 1L;
+        }
+    }
+
+    /** The state of one generated subscription while its events are drawn. */
+    private static final class SubState {
+        int plan;
+        int quantity;
+        int discountPercent;
+        int discountAmount;
+        boolean paused;
+        boolean cancelled;
+        long trialEnd; // 0: none
+
+        BigDecimal mrrAtEnd() {
+            if (cancelled || paused || (trialEnd != 0 && trialEnd >= END_SEC)) {
+                return BigDecimal.ZERO;
+            }
+            PlanDef p = PLANS.get(plan);
+            BigDecimal gross = p.priceValue().multiply(BigDecimal.valueOf(quantity));
+            if (discountPercent != 0) {
+                gross = gross.multiply(BigDecimal.valueOf(100 - discountPercent)).movePointLeft(2);
+            }
+            if (discountAmount != 0) {
+                gross = gross.subtract(BigDecimal.valueOf(discountAmount)).max(BigDecimal.ZERO);
+            }
+            return gross.divide(BigDecimal.valueOf(p.interval()), 2, RoundingMode.HALF_UP);
+        }
+    }
+
+    static History generate(int firstCustomer, int customers, long firstEventId, long seed) {
+        History h = new History(firstCustomer, customers, firstEventId);
+        for (int c = firstCustomer; c < firstCustomer + customers; c++) {
+            SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + c);
+            // 30% were already customers in the first quarter of 2023, the rest arrive through the 3 years
+            long start = rnd.nextInt(100) < 30
+                    ? FROM_SEC + rnd.nextLong(90 * DAY)
+                    : FROM_SEC + rnd.nextLong(END_SEC - FROM_SEC - 30 * DAY);
+            BigDecimal customerMrr = subscription(h, rnd, c, 0, start, 6 + rnd.nextInt(15));
+            if (rnd.nextInt(100) < 15) { // an add-on subscription
+                long addOnStart = start + (30 + rnd.nextInt(400)) * DAY + rnd.nextLong(DAY);
+                if (addOnStart < END_SEC - DAY) {
+                    customerMrr = customerMrr.add(subscription(h, rnd, c, 1, addOnStart, 2 + rnd.nextInt(5)));
+                }
+            }
+            if (customerMrr.signum() > 0) {
+                h.expectedPayingEnd++;
+            }
+            h.expectedMrrEnd = h.expectedMrrEnd.add(customerMrr);
+        }
+        h.sortChronologically();
+        return h;
+    }
+
+    /** Draws one subscription's events; returns its MRR at the end of the history. */
+    private static BigDecimal subscription(History h, SplittableRandom rnd, int c, int subIndex, long start, int target) {
+        SubState s = new SubState();
+        int e = h.add(start, c, subIndex, STARTED);
+        s.plan = drawPlan(rnd);
+        s.quantity = rnd.nextInt(100) < 60 ? 1 : 1 + rnd.nextInt(rnd.nextInt(100) < 80 ? 10 : 50);
+        h.plan[e] = (byte) s.plan;
+        h.quantity[e] = (short) s.quantity;
+        if (rnd.nextInt(100) < 20) {
+            h.trialDays[e] = 14;
+            s.trialEnd = start + 14 * DAY;
+        }
+        double meanGap = (double) (END_SEC - start) / target;
+        long t = start;
+        for (int left = target - 1; left > 0; left--) {
+            t += Math.max(3600, (long) (-Math.log(1 - rnd.nextDouble()) * meanGap));
+            if (t >= END_SEC) {
+                break;
+            }
+            if (s.trialEnd != 0 && s.trialEnd <= t) {
+                s.trialEnd = 0;
+            }
+            if (s.cancelled) {
+                if (rnd.nextInt(100) >= 55) {
+                    break; // stays churned
+                }
+                e = h.add(t, c, subIndex, REACTIVATED);
+                s.cancelled = false;
+                s.paused = false;
+                s.trialEnd = 0;
+                if (rnd.nextInt(100) < 30) {
+                    s.plan = otherPlan(rnd, s.plan);
+                    h.plan[e] = (byte) s.plan;
+                }
+                continue;
+            }
+            if (s.paused) {
+                if (rnd.nextInt(100) < 75) {
+                    h.add(t, c, subIndex, RESUMED);
+                    s.paused = false;
+                } else {
+                    h.add(t, c, subIndex, CANCELLED);
+                    s.cancelled = true;
+                    s.paused = false;
+                    s.trialEnd = 0;
+                }
+                continue;
+            }
+            int r = rnd.nextInt(100);
+            if (r < 24) {
+                e = h.add(t, c, subIndex, PLAN_CHANGED);
+                s.plan = otherPlan(rnd, s.plan);
+                h.plan[e] = (byte) s.plan;
+            } else if (r < 58) {
+                e = h.add(t, c, subIndex, QUANTITY_CHANGED);
+                int q = s.quantity == 1 || rnd.nextInt(100) < 55
+                        ? s.quantity + 1 + rnd.nextInt(5)
+                        : s.quantity - 1 - rnd.nextInt(Math.min(5, s.quantity - 1));
+                s.quantity = q;
+                h.quantity[e] = (short) q;
+            } else if (r < 80) {
+                if (s.discountPercent == 0 && s.discountAmount == 0) {
+                    e = h.add(t, c, subIndex, DISCOUNT_APPLIED);
+                    if (rnd.nextBoolean()) {
+                        s.discountPercent = DISCOUNT_PERCENTS[rnd.nextInt(DISCOUNT_PERCENTS.length)];
+                        h.discountPercent[e] = (byte) s.discountPercent;
+                    } else {
+                        s.discountAmount = DISCOUNT_AMOUNTS[rnd.nextInt(DISCOUNT_AMOUNTS.length)];
+                        h.discountAmount[e] = (byte) s.discountAmount;
+                    }
+                } else {
+                    h.add(t, c, subIndex, DISCOUNT_REMOVED);
+                    s.discountPercent = 0;
+                    s.discountAmount = 0;
+                }
+            } else if (r < 88) {
+                h.add(t, c, subIndex, PAUSED);
+                s.paused = true;
+            } else {
+                h.add(t, c, subIndex, CANCELLED);
+                s.cancelled = true;
+                s.trialEnd = 0;
+            }
+        }
+        BigDecimal mrr = s.mrrAtEnd();
+        if (mrr.signum() > 0) {
+            h.expectedPlanMrr[s.plan] = h.expectedPlanMrr[s.plan].add(mrr);
+        }
+        return mrr;
+    }
+
+    private static int drawPlan(SplittableRandom rnd) {
+        int r = rnd.nextInt(PLAN_WEIGHT_TOTAL);
+        for (int i = 0; i < PLANS.size(); i++) {
+            r -= PLANS.get(i).weight();
+            if (r < 0) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static int otherPlan(SplittableRandom rnd, int current) {
+        int p;
+        do {
+            p = drawPlan(rnd);
+        } while (p == current);
+        return p;
+    }
+
+    static String customerId(int c) {
+        return "c" + c;
+    }
+
+    // ---- options ---------------------------------------------------------------------------------
+
+    record Options(int customers, int batch, boolean skip2x, int warmup, int iterations, long seed, boolean generateOnly,
+            Path moduleDir, List<String> serviceJvmArgs) {
+
+        static Options parse(String[] args) {
+            int customers = Integer.getInteger("benchmark.customers", 100_000);
+            int batch = Integer.getInteger("benchmark.batch", 5000);
+            boolean skip2x = Boolean.getBoolean("benchmark.skip2x");
+            int warmup = Integer.getInteger("benchmark.warmup", 50);
+            int iterations = Integer.getInteger("benchmark.iterations", 200);
+            long seed = Long.getLong("benchmark.seed", 42);
+            boolean generateOnly = Boolean.getBoolean("benchmark.generateOnly");
+            List<String> list = new ArrayList<>();
+            for (String a : args) {
+                if (a != null && !a.isBlank()) {
+                    list.addAll(Arrays.asList(a.trim().split("\\s+")));
+                }
+            }
+            for (int i = 0; i < list.size(); i++) {
+                String a = list.get(i);
+                switch (a) {
+                    case "--customers" -> customers = Integer.parseInt(value(list, ++i, a));
+                    case "--batch" -> batch = Integer.parseInt(value(list, ++i, a));
+                    case "--skip-2x" -> skip2x = true;
+                    case "--warmup" -> warmup = Integer.parseInt(value(list, ++i, a));
+                    case "--iterations" -> iterations = Integer.parseInt(value(list, ++i, a));
+                    case "--seed" -> seed = Long.parseLong(value(list, ++i, a));
+                    case "--generate-only" -> generateOnly = true;
+                    case "--help", "-h" -> {
+                        System.out.println("options: --customers N (100000) --batch N (5000) --skip-2x --warmup N (50)"
+                                + " --iterations N (200) --seed N (42) --generate-only");
+                        System.exit(0);
+                    }
+                    default -> throw new IllegalArgumentException("unknown option " + a);
+                }
+            }
+            if (customers < 1 || batch < 1 || iterations < 1 || warmup < 0) {
+                throw new IllegalArgumentException("--customers, --batch and --iterations must be positive");
+            }
+            String dir = System.getProperty("benchmark.moduleDir");
+            Path moduleDir;
+            if (dir != null && !dir.isBlank()) {
+                moduleDir = Path.of(dir).toAbsolutePath();
+            } else {
+                Path cwd = Path.of("").toAbsolutePath();
+                moduleDir = Files.isDirectory(cwd.resolve("src/main/java/org/openkpi/revenue")) ? cwd
+                        : cwd.resolve("revenue-service");
+            }
+            String jvm = System.getProperty("benchmark.serviceJvmArgs", "");
+            List<String> jvmArgs = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
+            return new Options(customers, batch, skip2x, warmup, iterations, seed, generateOnly, moduleDir, jvmArgs);
+        }
+
+        private static String value(List<String> list, int i, String option) {
+            if (i >= list.size()) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return list.get(i);
+        }
+    }
+
+    // ---- the run ---------------------------------------------------------------------------------
+
+    record Ingestion(long events, double seconds, double[] batchSeconds, long customersBefore) {
+        double eventsPerSecond() {
+            return events / seconds;
+        }
+    }
+
+    record Latencies(double p50, double p95, double max, double mean) {
+        static Latencies of(double[] ms) {
+            double[] s = ms.clone();
+            Arrays.sort(s);
+            return new Latencies(percentile(s, 50), percentile(s, 95), s[s.length - 1], Arrays.stream(s).average().orElse(0));
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "p50 %7.2f ms  p95 %7.2f ms  max %7.2f ms  (mean %.2f ms)", p50, p95, max, mean);
+        }
+    }
+
+    record ReadFigures(Latencies series, Latencies planMix, Map<String, Long> tableRows) {
+    }
+
+    private final Options options;
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final Path serviceLog;
+    private final Path postgresLog;
+    private EmbeddedPostgres postgres;
+    private String jdbcUrl;
+    private Process service;
+    private URI graphql;
+    private String token;
+    private boolean stopped;
+
+    RevenueBenchmark(Options options) {
+        this.options = options;
+        this.serviceLog = options.moduleDir().resolve("target/benchmark-service.log");
+        this.postgresLog = options.moduleDir().resolve("target/benchmark-postgres.log");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        if (options.generateOnly()) {
+            long t0 = System.nanoTime();
+            History h = generate(1, options.customers(), 1, options.seed());
+            printHistory("generated", h, (System.nanoTime() - t0) / 1e9);
+            return;
+        }
+        RevenueBenchmark bench = new RevenueBenchmark(options);
+        Thread hook = new Thread(bench::stop, "benchmark-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int exit = 0;
+        try {
+            bench.run();
+        } catch (Throwable e) {
+            System.err.println();
+            System.err.println("BENCHMARK FAILED: " + e);
+            e.printStackTrace();
+            exit = 1;
+        } finally {
+            bench.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // shutting down already
+            }
+        }
+        System.exit(exit);
+    }
+
+    void run() throws Exception {
+        long runStart = System.nanoTime();
+        Path jar = options.moduleDir().resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("no " + jar + "; build it first: ./mvnw -pl revenue-service -DskipTests package");
+        }
+        System.out.printf(Locale.ROOT, "revenue-service benchmark: %d customers, batches of %d events, %s%n",
+                options.customers(), options.batch(), options.skip2x() ? "1x only" : "1x and 2x history");
+        System.out.printf(Locale.ROOT, "machine: %d cores, java %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+
+        // generate first: the client's own work never overlaps a timed phase
+        long t0 = System.nanoTime();
+        History first = generate(1, options.customers(), 1, options.seed());
+        printHistory("history 1x", first, (System.nanoTime() - t0) / 1e9);
+
+        startPostgres();
+        KeyPair keys = generateKeys();
+        token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("benchmark-user").claim("tenant_id", TENANT)
+                .expiresIn(Duration.ofHours(24)).sign(keys.getPrivate());
+        startService(jar, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
+
+        recordPlans();
+        Ingestion ingest1 = ingest("1x", first);
+        ReadFigures reads1 = measureReads("1x", first, null);
+
+        Ingestion ingest2 = null;
+        ReadFigures reads2 = null;
+        History second = null;
+        if (!options.skip2x()) {
+            t0 = System.nanoTime();
+            second = generate(options.customers() + 1, options.customers(), first.firstEventId + first.size,
+                    options.seed() + 7919);
+            printHistory("history 2x (second tenant half: customers " + second.firstCustomer + ".." + second.lastCustomer()
+                    + ", same 3 years)", second, (System.nanoTime() - t0) / 1e9);
+            ingest2 = ingest("2x", second);
+            reads2 = measureReads("2x", first, second);
+        }
+        summary(first, ingest1, reads1, second, ingest2, reads2, (System.nanoTime() - runStart) / 1e9);
+        scanServiceLog();
+    }
+
+    static void printHistory(String label, History h, double seconds) {
+        StringBuilder types = new StringBuilder();
+        for (int i = 0; i < TYPE_NAMES.length; i++) {
+            types.append(i == 0 ? "" : ", ").append(TYPE_NAMES[i]).append(' ').append(h.typeCounts[i]);
+        }
+        System.out.printf(Locale.ROOT, "%s: %d customers (c%d..c%d), %d events (%.2f per customer), generated in %.1f s%n",
+                label, h.customers, h.firstCustomer, h.lastCustomer(), h.size, (double) h.size / h.customers, seconds);
+        System.out.println("  event mix: " + types);
+        System.out.printf(Locale.ROOT, "  expected at end of 2025 (computed by the generator): MRR %s USD, %d paying customers%n",
+                h.expectedMrrEnd.toPlainString(), h.expectedPayingEnd);
+    }
+
+    // ---- infrastructure --------------------------------------------------------------------------
+
+    private void startPostgres() throws IOException, SQLException {
+        Files.createDirectories(postgresLog.getParent());
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.to(postgresLog.toFile());
+        long t0 = System.nanoTime();
+        synchronized (this) {
+            postgres = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setRegisterShutdownHook(false)
+                    .setOutputRedirector(toLog)
+                    .setErrorRedirector(toLog)
+                    .start();
+        }
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + DATABASE);
+        }
+        jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        StringBuilder settings = new StringBuilder();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT name, setting, coalesce(unit, '') FROM pg_settings WHERE name IN"
+                     + " ('server_version', 'shared_buffers', 'synchronous_commit', 'fsync', 'work_mem', 'max_wal_size')"
+                     + " ORDER BY name")) {
+            while (rs.next()) {
+                settings.append(' ').append(rs.getString(1)).append('=').append(rs.getString(2)).append(rs.getString(3));
+            }
+        }
+        System.out.printf(Locale.ROOT, "PostgreSQL (zonky embedded) on port %d, started in %.1f s;%s%n", postgres.getPort(),
+                (System.nanoTime() - t0) / 1e9, settings);
+    }
+
+    private void startService(Path jar, String publicKey) throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options.serviceJvmArgs());
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(options.moduleDir().toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.to(serviceLog.toFile()));
+        Map<String, String> env = builder.environment();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl);
+        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
+        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
+        env.put("QUARKUS_OIDC_PUBLIC_KEY", publicKey);
+        env.put("KPI_OIDC_ISSUER", ISSUER);
+        env.put("KPI_OIDC_AUDIENCE", AUDIENCE);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        long t0 = System.nanoTime();
+        synchronized (this) {
+            if (stopped) {
+                throw new IllegalStateException("stopped");
+            }
+            service = builder.start();
+        }
+        graphql = URI.create("http://localhost:" + port + "/graphql");
+        URI ready = URI.create("http://localhost:" + port + "/q/health/ready");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            if (!service.isAlive()) {
+                throw new IllegalStateException("the service exited with code " + service.exitValue() + " before it was ready;"
+                        + " see " + serviceLog);
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(2)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200 && r.body().contains("\"UP\"")) {
+                    break;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the service was not ready after 120 s; see " + serviceLog);
+            }
+            Thread.sleep(250);
+        }
+        System.out.printf(Locale.ROOT, "revenue-service (pid %d) ready on :%d after %.1f s; log %s%n", service.pid(), port,
+                (System.nanoTime() - t0) / 1e9, serviceLog);
+    }
+
+    /** Stops the service (SIGTERM, then kill) and PostgreSQL. Idempotent; also runs on Ctrl-C. */
+    synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
+        if (service != null && service.isAlive()) {
+            System.out.println("Stopping revenue-service (pid " + service.pid() + ")");
+            service.destroy();
+            try {
+                if (!service.waitFor(30, TimeUnit.SECONDS)) {
+                    System.out.println("revenue-service did not stop within 30 s; killing it");
+                    service.destroyForcibly();
+                    service.waitFor(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                service.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (postgres != null) {
+            System.out.println("Stopping PostgreSQL");
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException e) {
+                System.err.println("warning: could not stop PostgreSQL cleanly: " + e.getMessage());
+            }
+            postgres = null;
+        }
+    }
+
+    private static KeyPair generateKeys() throws NoSuchAlgorithmException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    // ---- GraphQL over HTTP -----------------------------------------------------------------------
+
+    private JsonNode post(String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(graphql)
+                .timeout(Duration.ofMinutes(10))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": "
+                    + abbreviate(new String(response.body(), StandardCharsets.UTF_8)));
+        }
+        JsonNode node = json.readTree(response.body());
+        JsonNode errors = node.get("errors");
+        if (errors != null && !errors.isEmpty()) {
+            throw new IllegalStateException("GraphQL errors: " + abbreviate(errors.toString()));
+        }
+        return node.get("data");
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 2000 ? s : s.substring(0, 2000) + "...";
+    }
+
+    private static String queryBody(String query) {
+        StringBuilder b = new StringBuilder(query.length() + 16).append("{\"query\":");
+        quote(b, query);
+        return b.append('}').toString();
+    }
+
+    private static void quote(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                b.append('\\');
+            }
+            b.append(c);
+        }
+        b.append('"');
+    }
+
+    private void checkIngest(JsonNode data, String field, int expectedAccepted, String what) {
+        JsonNode r = data.get(field);
+        int accepted = r.get("accepted").asInt();
+        int unchanged = r.get("unchanged").asInt();
+        int replaced = r.get("replaced").asInt();
+        if (accepted != expectedAccepted || unchanged != 0 || replaced != 0) {
+            throw new IllegalStateException(what + ": expected " + expectedAccepted + " accepted, got accepted " + accepted
+                    + ", unchanged " + unchanged + ", replaced " + replaced);
+        }
+    }
+
+    private void recordPlans() throws Exception {
+        StringBuilder b = new StringBuilder("{\"query\":");
+        quote(b, PLANS_MUTATION);
+        b.append(",\"variables\":{\"p\":[");
+        for (int i = 0; i < PLANS.size(); i++) {
+            PlanDef p = PLANS.get(i);
+            b.append(i == 0 ? "" : ",").append("{\"code\":\"").append(p.code()).append("\",\"name\":\"").append(p.name())
+                    .append("\",\"price\":\"").append(p.price()).append("\",\"currency\":\"USD\",\"intervalMonths\":")
+                    .append(p.interval()).append(",\"tier\":\"").append(p.code(), 0, p.code().indexOf('-')).append("\"}");
+        }
+        b.append("]}}");
+        checkIngest(post(b.toString()), "recordPlans", PLANS.size(), "recordPlans");
+        System.out.println("Recorded " + PLANS.size() + " plans (USD; monthly, quarterly, yearly)");
+    }
+
+    private void recordCustomers(History h) throws Exception {
+        long t0 = System.nanoTime();
+        int batchSize = options.batch();
+        for (int from = h.firstCustomer; from <= h.lastCustomer(); from += batchSize) {
+            int to = (int) Math.min(h.lastCustomer(), from + batchSize - 1L);
+            StringBuilder b = new StringBuilder(128 * (to - from + 1)).append("{\"query\":");
+            quote(b, CUSTOMERS_MUTATION);
+            b.append(",\"variables\":{\"c\":[");
+            for (int c = from; c <= to; c++) {
+                SplittableRandom rnd = new SplittableRandom(c * 31L + 17);
+                b.append(c == from ? "" : ",").append("{\"externalId\":\"").append(customerId(c))
+                        .append("\",\"name\":\"Customer ").append(c)
+                        .append("\",\"country\":\"").append(COUNTRIES[rnd.nextInt(COUNTRIES.length)])
+                        .append("\",\"segment\":\"").append(SEGMENTS[rnd.nextInt(SEGMENTS.length)])
+                        .append("\",\"channel\":\"").append(CHANNELS[rnd.nextInt(CHANNELS.length)]).append("\"}");
+            }
+            b.append("]}}");
+            checkIngest(post(b.toString()), "recordCustomers", to - from + 1, "recordCustomers " + from + ".." + to);
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "Recorded %d customers in %.1f s (%.0f customers/s)%n", h.customers, s, h.customers / s);
+    }
+
+    private String eventsBody(History h, int from, int to) {
+        StringBuilder b = new StringBuilder(230 * (to - from)).append("{\"query\":");
+        quote(b, EVENTS_MUTATION);
+        b.append(",\"variables\":{\"e\":[");
+        for (int k = from; k < to; k++) {
+            int i = h.order[k];
+            int c = h.customer[i];
+            b.append(k == from ? "{" : ",{")
+                    .append("\"externalId\":\"ev").append(h.firstEventId + i)
+                    .append("\",\"customerId\":\"").append(customerId(c))
+                    .append("\",\"subscriptionId\":\"s").append(c).append('-').append(h.sub[i])
+                    .append("\",\"type\":\"").append(TYPE_NAMES[h.type[i]])
+                    .append("\",\"effectiveAt\":\"").append(Instant.ofEpochSecond(h.at[i])).append('"');
+            if (h.plan[i] >= 0) {
+                b.append(",\"planCode\":\"").append(PLANS.get(h.plan[i]).code()).append('"');
+            }
+            if (h.quantity[i] > 0) {
+                b.append(",\"quantity\":").append(h.quantity[i]);
+            }
+            if (h.trialDays[i] > 0) {
+                b.append(",\"trialEndsAt\":\"").append(Instant.ofEpochSecond(h.at[i] + h.trialDays[i] * DAY)).append('"');
+            }
+            if (h.discountPercent[i] > 0) {
+                b.append(",\"discountPercent\":\"").append(h.discountPercent[i]).append('"');
+            }
+            if (h.discountAmount[i] > 0) {
+                b.append(",\"discountAmount\":\"").append(h.discountAmount[i]).append(".00\"");
+            }
+            b.append('}');
+        }
+        return b.append("]}}").toString();
+    }
+
+    private Ingestion ingest(String label, History h) throws Exception {
+        long customersBefore = h.firstCustomer - 1L;
+        recordCustomers(h);
+        int batchSize = options.batch();
+        int batches = (h.size + batchSize - 1) / batchSize;
+        double[] batchSeconds = new double[batches];
+        double buildSeconds = 0;
+        CpuSnapshot cpuBefore = cpu();
+        System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, one sender, chronological order%n",
+                h.size, label, batches, batchSize);
+        List<String> slow = new ArrayList<>();
+        int reportEvery = Math.max(1, batches / 10);
+        long t0 = System.nanoTime();
+        for (int n = 0; n < batches; n++) {
+            int from = n * batchSize;
+            int to = Math.min(h.size, from + batchSize);
+            long b0 = System.nanoTime();
+            String body = eventsBody(h, from, to);
+            long b1 = System.nanoTime();
+            JsonNode data = post(body);
+            long b2 = System.nanoTime();
+            checkIngest(data, "recordSubscriptionEvents", to - from, "event batch " + n);
+            buildSeconds += (b1 - b0) / 1e9;
+            batchSeconds[n] = (b2 - b1) / 1e9;
+            if (n >= 10) {
+                double median = median(Arrays.copyOf(batchSeconds, n));
+                if (batchSeconds[n] > 3 * median && slow.size() < 20) {
+                    slow.add(String.format(Locale.ROOT, "batch %d (%s .. %s): %.2f s, median so far %.2f s", n,
+                            Instant.ofEpochSecond(h.at[h.order[from]]), Instant.ofEpochSecond(h.at[h.order[to - 1]]),
+                            batchSeconds[n], median));
+                }
+            }
+            if ((n + 1) % reportEvery == 0 || n == batches - 1) {
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                double[] window = Arrays.copyOfRange(batchSeconds, Math.max(0, n + 1 - reportEvery), n + 1);
+                System.out.printf(Locale.ROOT,
+                        "  %7d / %d events (%3.0f%%, history up to %s): %6.1f s, %6.0f events/s overall;"
+                                + " last %d batches: median %.2f s, max %.2f s (%.0f events/s)%n",
+                        to, h.size, 100.0 * to / h.size, LocalDate.ofInstant(Instant.ofEpochSecond(h.at[h.order[to - 1]]),
+                                ZoneOffset.UTC), elapsed, to / elapsed, window.length, median(window),
+                        Arrays.stream(window).max().orElse(0), (double) (to - Math.max(0, n + 1 - reportEvery) * batchSize)
+                                / Arrays.stream(window).sum());
+            }
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        CpuSnapshot cpuAfter = cpu();
+        System.out.printf(Locale.ROOT, "Ingestion %s: %d events in %.1f s = %.0f events/s"
+                + " (client JSON building %.1f s of that; batch round trip median %.2f s, p95 %.2f s, max %.2f s)%n",
+                label, h.size, seconds, h.size / seconds, buildSeconds, median(batchSeconds),
+                percentile(sorted(batchSeconds), 95), Arrays.stream(batchSeconds).max().orElse(0));
+        System.out.printf(Locale.ROOT, "  CPU during event ingestion (%.0f s wall x %d cores = %.0f core-s):"
+                + " revenue-service %.0f s, PostgreSQL %.0f s, benchmark client %.0f s%n",
+                seconds, Runtime.getRuntime().availableProcessors(), seconds * Runtime.getRuntime().availableProcessors(),
+                cpuAfter.service - cpuBefore.service, cpuAfter.postgres - cpuBefore.postgres, cpuAfter.client - cpuBefore.client);
+        if (!slow.isEmpty()) {
+            System.out.println("  slow batches (> 3x the median so far):");
+            slow.forEach(s -> System.out.println("    " + s));
+        }
+        return new Ingestion(h.size, seconds, batchSeconds, customersBefore);
+    }
+
+    record CpuSnapshot(double service, double postgres, double client) {
+    }
+
+    /** CPU seconds used so far by the service, PostgreSQL (postmaster and its live children) and this JVM. */
+    private CpuSnapshot cpu() {
+        double serviceCpu = cpuSeconds(service.toHandle());
+        double pgCpu = 0;
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SHOW data_directory")) {
+            rs.next();
+            Path pidFile = Path.of(rs.getString(1), "postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            Optional<ProcessHandle> postmaster = ProcessHandle.of(pid);
+            if (postmaster.isPresent()) {
+                pgCpu = cpuSeconds(postmaster.get()) + postmaster.get().descendants().mapToDouble(RevenueBenchmark::cpuSeconds).sum();
+            }
+        } catch (SQLException | IOException | RuntimeException e) {
+            pgCpu = Double.NaN;
+        }
+        double client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
+        return new CpuSnapshot(serviceCpu, pgCpu, client);
+    }
+
+    private static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
+    }
+
+    private ReadFigures measureReads(String label, History first, History second) throws Exception {
+        Map<String, Long> rows = tableRows();
+        System.out.println("Tables after " + label + " ingestion: " + rows);
+        String seriesBody = queryBody(MRR_SERIES);
+        String mixBody = queryBody(PLAN_MIX);
+
+        // correctness check against the generator's own figures, outside the timed loop
+        JsonNode series = post(seriesBody).get("mrrSeries");
+        JsonNode mix = post(mixBody).get("planMix");
+        if (series.size() != 36) {
+            throw new IllegalStateException("mrrSeries returned " + series.size() + " points, expected 36");
+        }
+        JsonNode last = series.get(35);
+        BigDecimal mrrEnd = new BigDecimal(last.get("mrrEnd").get("amount").asText());
+        BigDecimal expected = first.expectedMrrEnd.add(second == null ? BigDecimal.ZERO : second.expectedMrrEnd);
+        BigDecimal mixTotal = BigDecimal.ZERO;
+        for (JsonNode e : mix) {
+            mixTotal = mixTotal.add(new BigDecimal(e.get("mrr").get("amount").asText()));
+        }
+        System.out.printf(Locale.ROOT, "Check %s: mrrSeries has %d months; MRR at end of %s = %s (generator expects %s: %s);"
+                + " planMix sums to %s over %d plans (%s)%n", label, series.size(), last.get("period").get("start").asText(),
+                mrrEnd.toPlainString(), expected.toPlainString(), mrrEnd.compareTo(expected) == 0 ? "MATCH" : "MISMATCH",
+                mixTotal.toPlainString(), mix.size(), mixTotal.compareTo(mrrEnd) == 0 ? "equal to mrrEnd" : "DIFFERENT from mrrEnd");
+        System.out.printf(Locale.ROOT, "  e.g. 2023-01: mrrEnd %s, netNew %s, ARPA %s; 2025-12: mrrEnd %s, netNew %s, ARPA %s%n",
+                series.get(0).get("mrrEnd").get("amount").asText(), series.get(0).get("netNewMrr").get("amount").asText(),
+                series.get(0).get("arpa").get("value").asText(), mrrEnd.toPlainString(),
+                last.get("netNewMrr").get("amount").asText(), last.get("arpa").get("value").asText());
+
+        Latencies s = time(seriesBody, "mrrSeries");
+        Latencies m = time(mixBody, "planMix");
+        System.out.printf(Locale.ROOT, "Reads %s (%d warm-up + %d timed each, sequential, client-side round trip):%n", label,
+                options.warmup(), options.iterations());
+        System.out.println("  mrrSeries 36 months, MONTH: " + s);
+        System.out.println("  planMix asOf 2025-12-31:    " + m);
+        return new ReadFigures(s, m, rows);
+    }
+
+    private Latencies time(String body, String field) throws Exception {
+        for (int i = 0; i < options.warmup(); i++) {
+            post(body).get(field);
+        }
+        double[] ms = new double[options.iterations()];
+        for (int i = 0; i < ms.length; i++) {
+            long t0 = System.nanoTime();
+            JsonNode data = post(body);
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            if (data.get(field) == null || data.get(field).isEmpty()) {
+                throw new IllegalStateException(field + " returned nothing");
+            }
+        }
+        return Latencies.of(ms);
+    }
+
+    private Map<String, Long> tableRows() throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+            for (String table : List.of("subscription_event", "mrr_movement", "mrr_component_movement", "mrr_daily",
+                    "change_feed")) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                    rs.next();
+                    rows.put(table, rs.getLong(1));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database()) / (1024 * 1024)")) {
+                rs.next();
+                rows.put("database MB", rs.getLong(1));
+            }
+        }
+        return rows;
+    }
+
+    private void summary(History first, Ingestion i1, ReadFigures r1, History second, Ingestion i2, ReadFigures r2,
+            double totalSeconds) {
+        System.out.println();
+        System.out.println("==================== revenue-service benchmark summary ====================");
+        System.out.printf(Locale.ROOT, "Tenant 1x: %d customers, %d subscription events, %s .. %s (3 years), 8 USD plans%n",
+                first.customers, first.size, HISTORY_FROM, HISTORY_TO.minusDays(1));
+        if (second != null) {
+            System.out.printf(Locale.ROOT, "Tenant 2x: + %d more customers of the same tenant over the same 3 years:"
+                    + " %d events in total (history doubled by customers, not by years)%n", second.customers, first.size + second.size);
+        }
+        System.out.printf(Locale.ROOT, "Batches of %d events, one sender, chronological order; reads: %d warm-up + %d timed%n",
+                options.batch(), options.warmup(), options.iterations());
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-34s %14s %14s   %s%n", "", "1x", second == null ? "" : "2x", "target");
+        System.out.printf(Locale.ROOT, "%-34s %14.0f %14s   >= %.0f  %s%n", "ingestion, events/s", i1.eventsPerSecond(),
+                i2 == null ? "" : String.format(Locale.ROOT, "%.0f", i2.eventsPerSecond()), TARGET_INGEST_EPS,
+                verdict(i1.eventsPerSecond() >= TARGET_INGEST_EPS && (i2 == null || i2.eventsPerSecond() >= TARGET_INGEST_EPS)));
+        System.out.printf(Locale.ROOT, "%-34s %14.1f %14s%n", "ingestion wall time, s", i1.seconds(),
+                i2 == null ? "" : String.format(Locale.ROOT, "%.1f", i2.seconds()));
+        row("mrrSeries 36 months p50, ms", r1.series().p50(), r2 == null ? null : r2.series().p50(), "");
+        row("mrrSeries 36 months p95, ms", r1.series().p95(), r2 == null ? null : r2.series().p95(),
+                String.format(Locale.ROOT, "< %.0f  %s", TARGET_SERIES_P95_MS, verdict(r1.series().p95() < TARGET_SERIES_P95_MS
+                        && (r2 == null || r2.series().p95() < TARGET_SERIES_P95_MS))));
+        row("mrrSeries 36 months max, ms", r1.series().max(), r2 == null ? null : r2.series().max(), "");
+        row("planMix p50, ms", r1.planMix().p50(), r2 == null ? null : r2.planMix().p50(), "");
+        row("planMix p95, ms", r1.planMix().p95(), r2 == null ? null : r2.planMix().p95(), "");
+        row("planMix max, ms", r1.planMix().max(), r2 == null ? null : r2.planMix().max(), "");
+        if (r2 != null) {
+            double seriesRatio = r2.series().p95() / r1.series().p95();
+            double mixRatio = r2.planMix().p95() / r1.planMix().p95();
+            System.out.printf(Locale.ROOT, "%-34s %14s %14.2f   flat (<= 1.25x, this benchmark's threshold)  %s%n",
+                    "mrrSeries p95 2x / 1x", "", seriesRatio, verdict(seriesRatio <= 1.25));
+            System.out.printf(Locale.ROOT, "%-34s %14s %14.2f   flat (<= 1.25x, this benchmark's threshold)  %s%n",
+                    "planMix p95 2x / 1x", "", mixRatio, verdict(mixRatio <= 1.25));
+            System.out.printf(Locale.ROOT, "Rows 1x: %s%nRows 2x: %s%n", r1.tableRows(), r2.tableRows());
+        } else {
+            System.out.printf(Locale.ROOT, "Rows 1x: %s%n", r1.tableRows());
+        }
+        System.out.printf(Locale.ROOT, "Total benchmark wall time: %.1f s%n", totalSeconds);
+        System.out.println("===========================================================================");
+    }
+
+    private static void row(String label, double a, Double b, String target) {
+        System.out.printf(Locale.ROOT, "%-34s %14.2f %14s   %s%n", label, a,
+                b == null ? "" : String.format(Locale.ROOT, "%.2f", b), target);
+    }
+
+    private static String verdict(boolean ok) {
+        return ok ? "[met]" : "[NOT MET]";
+    }
+
+    private void scanServiceLog() {
+        try {
+            List<String> lines = Files.readAllLines(serviceLog, StandardCharsets.UTF_8);
+            List<String> bad = lines.stream().filter(l -> l.contains(" ERROR ") || l.contains(" WARN ")).toList();
+            System.out.printf(Locale.ROOT, "Service log %s: %d lines, %d WARN/ERROR%n", serviceLog, lines.size(), bad.size());
+            bad.stream().limit(10).forEach(l -> System.out.println("  " + abbreviate(l)));
+        } catch (IOException e) {
+            System.out.println("could not read " + serviceLog + ": " + e.getMessage());
+        }
+    }
+
+    // ---- statistics ------------------------------------------------------------------------------
+
+    static double[] sorted(double[] values) {
+        double[] s = values.clone();
+        Arrays.sort(s);
+        return s;
+    }
+
+    static double median(double[] values) {
+        return percentile(sorted(values), 50);
+    }
+
+    /** Nearest-rank percentile of sorted values. */
+    static double percentile(double[] sortedValues, double p) {
+        if (sortedValues.length == 0) {
+            return 0;
+        }
+        int rank = (int) Math.ceil(p / 100 * sortedValues.length);
+        return sortedValues[Math.min(sortedValues.length, Math.max(1, rank)) - 1];
+    }
+}
