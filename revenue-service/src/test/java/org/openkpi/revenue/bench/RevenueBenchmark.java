@@ -221,7 +221,7 @@ public final class RevenueBenchmark {
             long start = rnd.nextInt(100) < 30
                     ? FROM_SEC + rnd.nextLong(90 * DAY)
                     : FROM_SEC + rnd.nextLong(END_SEC - FROM_SEC - 30 * DAY);
-            BigDecimal customerMrr = subscription(h, rnd, c, 0, start, 6 + rnd.nextInt(15));
+            BigDecimal customerMrr = subscription(h, rnd, c, 0, start, 6 + rnd.nextInt(16));
             if (rnd.nextInt(100) < 15) { // an add-on subscription
                 long addOnStart = start + (30 + rnd.nextInt(400)) * DAY + rnd.nextLong(DAY);
                 if (addOnStart < END_SEC - DAY) {
@@ -903,13 +903,27 @@ public final class RevenueBenchmark {
         BigDecimal mrrEnd = new BigDecimal(last.get("mrrEnd").get("amount").asText());
         BigDecimal expected = first.expectedMrrEnd.add(second == null ? BigDecimal.ZERO : second.expectedMrrEnd);
         BigDecimal mixTotal = BigDecimal.ZERO;
+        int planMismatches = 0;
         for (JsonNode e : mix) {
-            mixTotal = mixTotal.add(new BigDecimal(e.get("mrr").get("amount").asText()));
+            BigDecimal planMrr = new BigDecimal(e.get("mrr").get("amount").asText());
+            mixTotal = mixTotal.add(planMrr);
+            int p = 0;
+            while (p < PLANS.size() && !PLANS.get(p).code().equals(e.get("planCode").asText())) {
+                p++;
+            }
+            BigDecimal expectedPlan = p == PLANS.size() ? BigDecimal.ZERO
+                    : first.expectedPlanMrr[p].add(second == null ? BigDecimal.ZERO : second.expectedPlanMrr[p]);
+            if (planMrr.compareTo(expectedPlan) != 0) {
+                planMismatches++;
+                System.out.printf(Locale.ROOT, "  planMix %s: MRR %s, generator expects %s%n", e.get("planCode").asText(),
+                        planMrr.toPlainString(), expectedPlan.toPlainString());
+            }
         }
         System.out.printf(Locale.ROOT, "Check %s: mrrSeries has %d months; MRR at end of %s = %s (generator expects %s: %s);"
                 + " planMix sums to %s over %d plans (%s)%n", label, series.size(), last.get("period").get("start").asText(),
                 mrrEnd.toPlainString(), expected.toPlainString(), mrrEnd.compareTo(expected) == 0 ? "MATCH" : "MISMATCH",
-                mixTotal.toPlainString(), mix.size(), mixTotal.compareTo(mrrEnd) == 0 ? "equal to mrrEnd" : "DIFFERENT from mrrEnd");
+                mixTotal.toPlainString(), mix.size(), (mixTotal.compareTo(mrrEnd) == 0 ? "equal to mrrEnd" : "DIFFERENT from mrrEnd")
+                        + (planMismatches == 0 ? ", every plan MATCHES the generator" : ", " + planMismatches + " plan(s) MISMATCH"));
         System.out.printf(Locale.ROOT, "  e.g. 2023-01: mrrEnd %s, netNew %s, ARPA %s; 2025-12: mrrEnd %s, netNew %s, ARPA %s%n",
                 series.get(0).get("mrrEnd").get("amount").asText(), series.get(0).get("netNewMrr").get("amount").asText(),
                 series.get(0).get("arpa").get("value").asText(), mrrEnd.toPlainString(),
