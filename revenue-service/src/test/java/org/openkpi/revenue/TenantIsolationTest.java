@@ -38,6 +38,8 @@ class TenantIsolationTest {
         assertAmount("0", series.get("data.mrrSeries[0].mrrEnd.amount"));
         assertEquals(0, (Integer) series.get("data.mrrSeries[0].payingCustomersEnd"));
         assertTrue(b.ok("{ plans { code } }").getList("data.plans").isEmpty());
+        assertTrue(b.ok(Gql.SERIES, Map.of("r", range("2024-01-01", "2024-02-01"), "g", "MONTH", "by", "PLAN"))
+                .getList("data.mrrSeries").isEmpty(), "a grouped series of nothing has no groups");
         assertTrue(b.ok("{ changeFeed { entries { cursor } } }").getList("data.changeFeed.entries").isEmpty());
         assertTrue(b.ok("{ changeFeed(after:\"0\") { entries { cursor } } }").getList("data.changeFeed.entries").isEmpty());
         assertTrue(b.ok("{ mrrMovements(range:{from:\"2000-01-01\",to:\"2100-01-01\"}, customerId:\"c1\"){ edges{ cursor } } }")

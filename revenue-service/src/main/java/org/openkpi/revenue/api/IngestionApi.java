@@ -18,10 +18,8 @@ import org.openkpi.revenue.api.model.SubscriptionEventInput;
 import org.openkpi.revenue.api.model.TenantSettings;
 import org.openkpi.revenue.api.model.TenantSettingsInput;
 import org.openkpi.revenue.engine.ChurnRecognition;
-import org.openkpi.revenue.repository.SettingsRepository;
 import org.openkpi.revenue.service.IngestionService;
 import org.openkpi.revenue.tenant.CurrentTenant;
-import org.openkpi.revenue.tenant.TenantId;
 
 /**
  * Ingestion mutations: one per fact kind, each taking a list that is written all or nothing and is
@@ -32,12 +30,10 @@ import org.openkpi.revenue.tenant.TenantId;
 public class IngestionApi {
 
     private final IngestionService ingestion;
-    private final SettingsRepository settings;
     private final CurrentTenant tenant;
 
-    public IngestionApi(IngestionService ingestion, SettingsRepository settings, CurrentTenant tenant) {
+    public IngestionApi(IngestionService ingestion, CurrentTenant tenant) {
         this.ingestion = ingestion;
-        this.settings = settings;
         this.tenant = tenant;
     }
 
@@ -82,10 +78,8 @@ public class IngestionApi {
     @Mutation
     @Description("Changes the tenant's settings; every customer is re-evaluated under the new ones.")
     public @NonNull TenantSettings updateTenantSettings(@NonNull @Name("settings") TenantSettingsInput input) {
-        TenantId t = tenant.get();
-        var merged = IngestionService.merge(settings.find(t), input.reportingCurrency(), input.timeZone(),
+        return SettingsMapper.toApi(ingestion.updateSettings(tenant.get(), input.reportingCurrency(), input.timeZone(),
                 input.churnRecognition() == null ? null : ChurnRecognition.valueOf(input.churnRecognition().name()),
-                input.dunningDays());
-        return SettingsMapper.toApi(ingestion.updateSettings(t, merged));
+                input.dunningDays()));
     }
 }

@@ -41,28 +41,10 @@ public class FeedRepository {
     }
 
     public void insert(TenantId tenant, Collection<FeedRow> rows) {
-        jdbc.batch("""
-                INSERT INTO change_feed (seq, tenant_id, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr,
-                  plan_code, country, segment, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows, (ps, r) -> {
-            ps.setLong(1, r.seq());
-            ps.setString(2, tenant.value());
-            ps.setString(3, r.type().name());
-            if (r.reversesSeq() == null) {
-                ps.setNull(4, java.sql.Types.BIGINT);
-            } else {
-                ps.setLong(4, r.reversesSeq());
-            }
-            ps.setString(5, r.customerId());
-            ps.setDate(6, Date.valueOf(r.day()));
-            ps.setString(7, r.kind().name());
-            ps.setBigDecimal(8, r.fromMrr());
-            ps.setBigDecimal(9, r.toMrr());
-            ps.setString(10, r.planCode());
-            ps.setString(11, r.country());
-            ps.setString(12, r.segment());
-            ps.setString(13, r.channel());
-        });
+        jdbc.copyIn("change_feed (seq, tenant_id, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr, plan_code,"
+                + " country, segment, channel)", rows, (row, r) -> row.add(r.seq()).add(tenant.value()).add(r.type())
+                        .add(r.reversesSeq()).add(r.customerId()).add(r.day()).add(r.kind()).add(r.fromMrr()).add(r.toMrr())
+                        .add(r.planCode()).add(r.country()).add(r.segment()).add(r.channel()));
     }
 
     /** Up to {@code limit} entries after {@code afterSeq}, in order. */

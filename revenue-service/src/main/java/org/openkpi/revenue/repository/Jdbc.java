@@ -1,5 +1,7 @@
 package org.openkpi.revenue.repository;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,6 +13,9 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Thin JDBC helpers: statements bound and mapped by the caller, connections from the pool enlisted in
@@ -108,6 +113,65 @@ public class Jdbc {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("batch failed", e);
+        }
+    }
+
+    /** Appends one row of PostgreSQL's COPY text format. */
+    public static final class CopyRow {
+        private final StringBuilder sb;
+        private boolean first = true;
+
+        CopyRow(StringBuilder sb) {
+            this.sb = sb;
+        }
+
+        public CopyRow add(Object value) {
+            if (!first) {
+                sb.append('\t');
+            }
+            first = false;
+            if (value == null) {
+                sb.append("\\N");
+                return this;
+            }
+            String text = value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                switch (ch) {
+                    case '\\' -> sb.append("\\\\");
+                    case '\t' -> sb.append("\\t");
+                    case '\n' -> sb.append("\\n");
+                    case '\r' -> sb.append("\\r");
+                    default -> sb.append(ch);
+                }
+            }
+            return this;
+        }
+    }
+
+    @FunctionalInterface
+    public interface RowWriter<T> {
+        void write(CopyRow row, T item);
+    }
+
+    /**
+     * Bulk-inserts with COPY ... FROM STDIN on the caller's (transaction's) connection: far less work per
+     * row than INSERT for both the driver and the server. {@code target} is "table (col, col, ...)".
+     */
+    public <T> void copyIn(String target, Collection<T> items, RowWriter<T> writer) {
+        if (items.isEmpty()) {
+            return;
+        }
+        StringBuilder sb = new StringBuilder(items.size() * 128);
+        for (T item : items) {
+            writer.write(new CopyRow(sb), item);
+            sb.append('\n');
+        }
+        try (Connection c = dataSource.getConnection()) {
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(sb.toString()));
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("copy into " + target + " failed", e);
         }
     }
 

@@ -74,22 +74,10 @@ public class LedgerRepository {
     }
 
     public void insertCustomerMovements(TenantId tenant, Collection<StoredMovement> rows) {
-        jdbc.batch("""
-                INSERT INTO mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment,
-                  channel, feed_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows, (ps, m) -> {
-            ps.setString(1, tenant.value());
-            ps.setString(2, m.customerId());
-            ps.setDate(3, Date.valueOf(m.day()));
-            ps.setString(4, m.kind().name());
-            ps.setBigDecimal(5, m.fromMrr());
-            ps.setBigDecimal(6, m.toMrr());
-            ps.setString(7, m.planCode());
-            ps.setString(8, m.country());
-            ps.setString(9, m.segment());
-            ps.setString(10, m.channel());
-            ps.setLong(11, m.feedSeq());
-        });
+        jdbc.copyIn("mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel,"
+                + " feed_seq)", rows, (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.day()).add(m.kind())
+                        .add(m.fromMrr()).add(m.toMrr()).add(m.planCode()).add(m.country()).add(m.segment()).add(m.channel())
+                        .add(m.feedSeq()));
     }
 
     public void deleteComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {
@@ -103,21 +91,9 @@ public class LedgerRepository {
     }
 
     public void insertComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {
-        jdbc.batch("""
-                INSERT INTO mrr_component_movement (tenant_id, customer_id, plan_code, day, kind, from_mrr, to_mrr, country,
-                  segment, channel) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows, (ps, m) -> {
-            ps.setString(1, tenant.value());
-            ps.setString(2, m.customerId());
-            ps.setString(3, m.planCode());
-            ps.setDate(4, Date.valueOf(m.day()));
-            ps.setString(5, m.kind().name());
-            ps.setBigDecimal(6, m.fromMrr());
-            ps.setBigDecimal(7, m.toMrr());
-            ps.setString(8, m.country());
-            ps.setString(9, m.segment());
-            ps.setString(10, m.channel());
-        });
+        jdbc.copyIn("mrr_component_movement (tenant_id, customer_id, plan_code, day, kind, from_mrr, to_mrr, country, segment,"
+                + " channel)", rows, (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.planCode()).add(m.day())
+                        .add(m.kind()).add(m.fromMrr()).add(m.toMrr()).add(m.country()).add(m.segment()).add(m.channel()));
     }
 
     /** Adds deltas to the daily rollups (rows are created on first use). */

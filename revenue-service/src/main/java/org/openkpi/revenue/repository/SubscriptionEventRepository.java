@@ -70,6 +70,20 @@ public class SubscriptionEventRepository {
                 ps -> ps.setString(1, tenant.value()), rs -> rs.getString(1)));
     }
 
+    /** Inserts events whose external ids are not stored yet (bulk COPY). */
+    public void insert(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
+        jdbc.copyIn("subscription_event (tenant_id, external_id, customer_id, subscription_id, type, effective_at, plan_code,"
+                + " quantity, trial_ends_at, discount_percent, discount_amount, cancel_at, paid_through, content_hash)",
+                eventsWithHash, (row, entry) -> {
+                    SubscriptionEvent e = entry.getKey();
+                    row.add(tenant.value()).add(e.externalId()).add(e.customerId()).add(e.subscriptionId()).add(e.type())
+                            .add(e.effectiveAt()).add(e.planCode()).add(e.quantity()).add(e.trialEndsAt())
+                            .add(e.discountPercent()).add(e.discountAmount()).add(e.cancelAt()).add(e.paidThrough())
+                            .add(entry.getValue());
+                });
+    }
+
+    /** Inserts or replaces events by external id. */
     public void upsert(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
         jdbc.batch("""
                 INSERT INTO subscription_event (tenant_id, external_id, customer_id, subscription_id, type, effective_at,

@@ -20,6 +20,7 @@ final class Batch<T> {
     }
 
     private final List<Item<T>> changed = new ArrayList<>();
+    private final List<Item<T>> fresh = new ArrayList<>();
     private final List<Item<T>> replaced = new ArrayList<>();
     private int accepted;
     private int unchanged;
@@ -45,6 +46,7 @@ final class Batch<T> {
             if (hash == null) {
                 batch.accepted++;
                 batch.changed.add(item);
+                batch.fresh.add(item);
             } else if (hash.equals(item.hash())) {
                 batch.unchanged++;
             } else {
@@ -58,6 +60,11 @@ final class Batch<T> {
     /** New and replaced items, in batch order. */
     List<Item<T>> changed() {
         return changed;
+    }
+
+    /** Items whose id is not stored yet. */
+    List<Item<T>> fresh() {
+        return fresh;
     }
 
     List<Item<T>> replaced() {

@@ -26,6 +26,7 @@ import org.openkpi.revenue.api.model.FxRateInput;
 import org.openkpi.revenue.api.model.IngestResult;
 import org.openkpi.revenue.api.model.PlanInput;
 import org.openkpi.revenue.api.model.SubscriptionEventInput;
+import org.openkpi.revenue.engine.ChurnRecognition;
 import org.openkpi.revenue.engine.EngineException;
 import org.openkpi.revenue.engine.EventType;
 import org.openkpi.revenue.engine.FxRates;
@@ -171,12 +172,10 @@ public class IngestionService {
         if (batch.changed().isEmpty()) {
             return batch.result();
         }
-        List<Map.Entry<SubscriptionEvent, String>> rows = new ArrayList<>();
         Set<String> affected = new LinkedHashSet<>();
         Map<String, Integer> indexByEvent = new HashMap<>();
         Map<String, Integer> indexByCustomer = new HashMap<>();
         for (Batch.Item<SubscriptionEvent> item : batch.changed()) {
-            rows.add(Map.entry(item.value(), item.hash()));
             affected.add(item.value().customerId());
             indexByEvent.put(item.id(), item.index());
             indexByCustomer.putIfAbsent(item.value().customerId(), item.index());
@@ -185,7 +184,8 @@ public class IngestionService {
                 affected.add(before.customerId());
             }
         }
-        events.upsert(tenant, rows);
+        events.insert(tenant, batch.fresh().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
+        events.upsert(tenant, batch.replaced().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
         ledger.recompute(tenant, affected, e -> {
             Integer index = indexByEvent.get(e.eventExternalId());
             String prefix = "";
@@ -363,10 +363,13 @@ public class IngestionService {
         return batch.result();
     }
 
+    /** Applies a settings change (null fields keep their value) under the tenant lock. */
     @Transactional
-    public SettingsRow updateSettings(TenantId tenant, SettingsRow requested) {
+    public SettingsRow updateSettings(TenantId tenant, String currency, String zone, ChurnRecognition recognition,
+            Integer dunningDays) {
         lock.lock(tenant);
         SettingsRow current = settings.find(tenant);
+        SettingsRow requested = merge(current, currency, zone, recognition, dunningDays);
         if (requested.equals(current)) {
             return current;
         }
@@ -403,8 +406,8 @@ public class IngestionService {
     }
 
     /** Validates a settings change request against the current settings; omitted fields keep their value. */
-    public static SettingsRow merge(SettingsRow current, String currency, String zone,
-            org.openkpi.revenue.engine.ChurnRecognition recognition, Integer dunningDays) {
+    static SettingsRow merge(SettingsRow current, String currency, String zone, ChurnRecognition recognition,
+            Integer dunningDays) {
         String c = currency == null ? current.reportingCurrency() : Fields.currency(0, "reportingCurrency", currency);
         String z = current.timeZone();
         if (zone != null) {

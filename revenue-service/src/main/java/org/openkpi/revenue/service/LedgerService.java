@@ -169,36 +169,36 @@ public class LedgerService {
         ledger.setRechecks(tenant, rechecks);
     }
 
+    private static final Comparator<StoredMovement> BY_DAY_AND_PLAN = Comparator.comparing(StoredMovement::day)
+            .thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     /**
-     * Splits old and fresh rows of one customer into those to delete and those to insert; rows are
-     * matched by (day, plan), so a changed main plan or component is a removed row plus an added one.
+     * Splits old and fresh rows of one customer into those to delete and those to insert, walking both
+     * in (day, plan) order; a row whose day and plan match but whose content differs is both.
      */
     private static void diff(List<StoredMovement> old, List<StoredMovement> fresh, List<StoredMovement> removed,
             List<StoredMovement> added) {
-        Map<String, StoredMovement> oldByKey = new HashMap<>();
-        for (StoredMovement m : old) {
-            oldByKey.put(key(m), m);
-        }
-        Map<String, StoredMovement> freshByKey = new HashMap<>();
-        for (StoredMovement m : fresh) {
-            freshByKey.put(key(m), m);
-        }
-        for (StoredMovement m : old) {
-            StoredMovement f = freshByKey.get(key(m));
-            if (f == null || !f.sameAs(m)) {
-                removed.add(m);
+        List<StoredMovement> a = new ArrayList<>(old);
+        List<StoredMovement> b = new ArrayList<>(fresh);
+        a.sort(BY_DAY_AND_PLAN);
+        b.sort(BY_DAY_AND_PLAN);
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int cmp = i == a.size() ? 1 : j == b.size() ? -1 : BY_DAY_AND_PLAN.compare(a.get(i), b.get(j));
+            if (cmp < 0) {
+                removed.add(a.get(i++));
+            } else if (cmp > 0) {
+                added.add(b.get(j++));
+            } else {
+                if (!a.get(i).sameAs(b.get(j))) {
+                    removed.add(a.get(i));
+                    added.add(b.get(j));
+                }
+                i++;
+                j++;
             }
         }
-        for (StoredMovement m : fresh) {
-            StoredMovement o = oldByKey.get(key(m));
-            if (o == null || !o.sameAs(m)) {
-                added.add(m);
-            }
-        }
-    }
-
-    private static String key(StoredMovement m) {
-        return m.day() + "|" + m.planCode();
     }
 
     private static FeedRow feedRow(long seq, EntryType type, Long reverses, StoredMovement m) {

@@ -69,7 +69,7 @@ public class MrrQueryService {
         MoneyFormat money = new MoneyFormat(settings.find(tenant).reportingCurrency());
         SeriesData data = loader.load(tenant, periods, filter, groupBy, false);
         List<MrrPoint> points = new ArrayList<>();
-        walk(data, periods, (group, i, startMrr, startCustomers, sums) -> {
+        walk(data, periods, groupBy != null, (group, i, startMrr, startCustomers, sums) -> {
             BigDecimal net = sums.net();
             BigDecimal endMrr = startMrr.add(net);
             int endCustomers = startCustomers + sums.newCustomers + sums.reactivatedCustomers - sums.churnedCustomers;
@@ -92,7 +92,7 @@ public class MrrQueryService {
         Periods periods = periods(range, granularity);
         SeriesData data = loader.load(tenant, periods, filter, groupBy, true);
         List<UpsellPoint> points = new ArrayList<>();
-        walk(data, periods, (group, i, startMrr, startCustomers, sums) -> {
+        walk(data, periods, groupBy != null, (group, i, startMrr, startCustomers, sums) -> {
             int expanded = data.expansionCounts.getOrDefault(group, Map.of()).getOrDefault(i, 0);
             points.add(new UpsellPoint(period(periods, i), Groups.label(group), expanded, startCustomers,
                     Ratios.of(expanded, startCustomers, "no paying customers at start of period")));
@@ -105,10 +105,13 @@ public class MrrQueryService {
         void accept(String group, int period, BigDecimal startMrr, int startCustomers, SeriesData.DaySums sums);
     }
 
-    /** Walks periods in order, per group, carrying the balances; groups with nothing in them are left out. */
-    private static void walk(SeriesData data, Periods periods, PointSink sink) {
+    /**
+     * Walks periods in order, per group, carrying the balances. Groups with nothing in a period are left
+     * out of it; an ungrouped series always has every period.
+     */
+    private static void walk(SeriesData data, Periods periods, boolean grouped, PointSink sink) {
         List<String> groups = new ArrayList<>(data.groups());
-        if (groups.isEmpty()) {
+        if (groups.isEmpty() && !grouped) {
             groups.add(null);
         }
         groups.sort(Comparator.nullsFirst(Comparator.naturalOrder()));
