@@ -51,9 +51,14 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * events) and measures the reads again. It prints figures; it asserts nothing about speed.
  *
  * <p>Options (arguments, or system properties {@code benchmark.<name>}): {@code --customers N}
- * (100000), {@code --batch N} (5000), {@code --skip-2x}, {@code --warmup N} (50), {@code --iterations N}
+ * (100000), {@code --batch N} (5000), {@code --skip-2x}, {@code --warmup N} (500), {@code --warmup-seconds S} (20: warm-up lasts at least this long per query), {@code --iterations N}
  * (200), {@code --seed N} (42), {@code --generate-only} (print the synthetic history's statistics and
- * stop). System property {@code benchmark.serviceJvmArgs}: extra JVM arguments for the service.
+ * stop), {@code --profile} (record the service with JDK Flight Recorder and sample {@code pg_stat_activity}
+ * during event ingestion, then print where the time went). System property {@code benchmark.serviceJvmArgs}:
+ * extra JVM arguments for the service.
+ *
+ * <p>The service runs from a private copy of {@code target/quarkus-app}, so a rebuild of the module while
+ * the benchmark runs cannot pull the jars from under it.
  */
 public final class RevenueBenchmark {
 
@@ -184,6 +189,24 @@ public final class RevenueBenchmark {
 
         long lastCustomer() {
             return firstCustomer + customers - 1L;
+        }
+
+        /** Mean number of distinct customers in a batch of {@code batchSize} events (in chronological order). */
+        double customersPerBatch(int batchSize) {
+            int[] seenIn = new int[(int) lastCustomer() + 1];
+            long total = 0;
+            int batches = 0;
+            for (int from = 0; from < size; from += batchSize) {
+                batches++;
+                for (int k = from; k < Math.min(size, from + batchSize); k++) {
+                    int c = customer[order[k]];
+                    if (seenIn[c] != batches) {
+                        seenIn[c] = batches;
+                        total++;
+                    }
+                }
+            }
+            return batches == 0 ? 0 : (double) total / batches;
         }
     }
 
@@ -353,17 +376,19 @@ public final class RevenueBenchmark {
 
     // ---- options ---------------------------------------------------------------------------------
 
-    record Options(int customers, int batch, boolean skip2x, int warmup, int iterations, long seed, boolean generateOnly,
-            Path moduleDir, List<String> serviceJvmArgs) {
+    record Options(int customers, int batch, boolean skip2x, int warmup, double warmupSeconds, int iterations, long seed,
+            boolean generateOnly, boolean profile, Path moduleDir, List<String> serviceJvmArgs) {
 
         static Options parse(String[] args) {
             int customers = Integer.getInteger("benchmark.customers", 100_000);
             int batch = Integer.getInteger("benchmark.batch", 5000);
             boolean skip2x = Boolean.getBoolean("benchmark.skip2x");
-            int warmup = Integer.getInteger("benchmark.warmup", 50);
+            int warmup = Integer.getInteger("benchmark.warmup", 500);
+            double warmupSeconds = Double.parseDouble(System.getProperty("benchmark.warmupSeconds", "20"));
             int iterations = Integer.getInteger("benchmark.iterations", 200);
             long seed = Long.getLong("benchmark.seed", 42);
             boolean generateOnly = Boolean.getBoolean("benchmark.generateOnly");
+            boolean profile = Boolean.getBoolean("benchmark.profile");
             List<String> list = new ArrayList<>();
             for (String a : args) {
                 if (a != null && !a.isBlank()) {
@@ -377,12 +402,14 @@ public final class RevenueBenchmark {
                     case "--batch" -> batch = Integer.parseInt(value(list, ++i, a));
                     case "--skip-2x" -> skip2x = true;
                     case "--warmup" -> warmup = Integer.parseInt(value(list, ++i, a));
+                    case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(value(list, ++i, a));
                     case "--iterations" -> iterations = Integer.parseInt(value(list, ++i, a));
                     case "--seed" -> seed = Long.parseLong(value(list, ++i, a));
                     case "--generate-only" -> generateOnly = true;
+                    case "--profile" -> profile = true;
                     case "--help", "-h" -> {
-                        System.out.println("options: --customers N (100000) --batch N (5000) --skip-2x --warmup N (50)"
-                                + " --iterations N (200) --seed N (42) --generate-only");
+                        System.out.println("options: --customers N (100000) --batch N (5000) --skip-2x --warmup N (500) --warmup-seconds S (20)"
+                                + " --iterations N (200) --seed N (42) --generate-only --profile");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a);
@@ -402,7 +429,8 @@ public final class RevenueBenchmark {
             }
             String jvm = System.getProperty("benchmark.serviceJvmArgs", "");
             List<String> jvmArgs = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
-            return new Options(customers, batch, skip2x, warmup, iterations, seed, generateOnly, moduleDir, jvmArgs);
+            return new Options(customers, batch, skip2x, warmup, warmupSeconds, iterations, seed, generateOnly, profile, moduleDir,
+                    jvmArgs);
         }
 
         private static String value(List<String> list, int i, String option) {
@@ -438,7 +466,8 @@ public final class RevenueBenchmark {
     }
 
     private final Options options;
-    private final ObjectMapper json = new ObjectMapper();
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final Path serviceLog;
@@ -446,6 +475,7 @@ public final class RevenueBenchmark {
     private EmbeddedPostgres postgres;
     private String jdbcUrl;
     private Process service;
+    private Path appCopy;
     private URI graphql;
     private String token;
     private boolean stopped;
@@ -469,6 +499,8 @@ public final class RevenueBenchmark {
             long t0 = System.nanoTime();
             History h = generate(1, options.customers(), 1, options.seed());
             printHistory("generated", h, (System.nanoTime() - t0) / 1e9);
+            System.out.printf(Locale.ROOT, "  a batch of %d events touches %.0f distinct customers on average%n", options.batch(),
+                    h.customersPerBatch(options.batch()));
             return;
         }
         RevenueBenchmark bench = new RevenueBenchmark(options);
@@ -584,11 +616,19 @@ public final class RevenueBenchmark {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
+        // a private copy: a rebuild of target/quarkus-app during the run would otherwise break the running service
+        synchronized (this) {
+            appCopy = Files.createTempDirectory("revenue-benchmark-app");
+        }
+        copyTree(jar.getParent(), appCopy);
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options.serviceJvmArgs());
+        if (options.profile()) {
+            command.add("-XX:FlightRecorderOptions=stackdepth=256");
+        }
         command.add("-jar");
-        command.add(jar.toString());
+        command.add(appCopy.resolve("quarkus-run.jar").toString());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(options.moduleDir().toFile())
                 .redirectErrorStream(true)
@@ -630,8 +670,8 @@ public final class RevenueBenchmark {
             }
             Thread.sleep(250);
         }
-        System.out.printf(Locale.ROOT, "revenue-service (pid %d) ready on :%d after %.1f s; log %s%n", service.pid(), port,
-                (System.nanoTime() - t0) / 1e9, serviceLog);
+        System.out.printf(Locale.ROOT, "revenue-service (pid %d, run from a copy of %s in %s) ready on :%d after %.1f s; log %s%n",
+                service.pid(), jar.getParent(), appCopy, port, (System.nanoTime() - t0) / 1e9, serviceLog);
     }
 
     /** Stops the service (SIGTERM, then kill) and PostgreSQL. Idempotent; also runs on Ctrl-C. */
@@ -663,6 +703,39 @@ public final class RevenueBenchmark {
             }
             postgres = null;
         }
+        if (appCopy != null) {
+            try {
+                deleteTree(appCopy);
+            } catch (IOException e) {
+                System.err.println("warning: could not delete " + appCopy + ": " + e.getMessage());
+            }
+            appCopy = null;
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (var paths = Files.walk(root)) {
+            List<Path> all = paths.sorted(java.util.Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static KeyPair generateKeys() throws NoSuchAlgorithmException {
@@ -674,8 +747,12 @@ public final class RevenueBenchmark {
     // ---- GraphQL over HTTP -----------------------------------------------------------------------
 
     private JsonNode post(String body) throws IOException, InterruptedException {
+        return post(body, Duration.ofSeconds(60));
+    }
+
+    private JsonNode post(String body, Duration timeout) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(graphql)
-                .timeout(Duration.ofMinutes(10))
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
@@ -805,8 +882,17 @@ public final class RevenueBenchmark {
         double[] batchSeconds = new double[batches];
         double buildSeconds = 0;
         CpuSnapshot cpuBefore = cpu();
-        System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, one sender, chronological order%n",
-                h.size, label, batches, batchSize);
+        System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, one sender, chronological order;"
+                + " a batch touches %.0f distinct customers on average%n", h.size, label, batches, batchSize,
+                h.customersPerBatch(batchSize));
+        PgSampler sampler = options.profile() ? new PgSampler(jdbcUrl) : null;
+        if (sampler != null) {
+            jcmd("JFR.start", "name=bench", "settings=profile");
+        }
+        Instant wallStart = Instant.now();
+        if (sampler != null) {
+            sampler.start();
+        }
         List<String> slow = new ArrayList<>();
         int reportEvery = Math.max(1, batches / 10);
         long t0 = System.nanoTime();
@@ -816,7 +902,7 @@ public final class RevenueBenchmark {
             long b0 = System.nanoTime();
             String body = eventsBody(h, from, to);
             long b1 = System.nanoTime();
-            JsonNode data = post(body);
+            JsonNode data = post(body, Duration.ofMinutes(10));
             long b2 = System.nanoTime();
             checkIngest(data, "recordSubscriptionEvents", to - from, "event batch " + n);
             buildSeconds += (b1 - b0) / 1e9;
@@ -842,15 +928,27 @@ public final class RevenueBenchmark {
             }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
+        Instant wallEnd = Instant.now();
+        if (sampler != null) {
+            sampler.finish();
+        }
         CpuSnapshot cpuAfter = cpu();
         System.out.printf(Locale.ROOT, "Ingestion %s: %d events in %.1f s = %.0f events/s"
                 + " (client JSON building %.1f s of that; batch round trip median %.2f s, p95 %.2f s, max %.2f s)%n",
                 label, h.size, seconds, h.size / seconds, buildSeconds, median(batchSeconds),
                 percentile(sorted(batchSeconds), 95), Arrays.stream(batchSeconds).max().orElse(0));
-        System.out.printf(Locale.ROOT, "  CPU during event ingestion (%.0f s wall x %d cores = %.0f core-s):"
-                + " revenue-service %.0f s, PostgreSQL %.0f s, benchmark client %.0f s%n",
+        double serviceCpu = cpuAfter.service - cpuBefore.service;
+        double pgCpu = cpuAfter.postgres - cpuBefore.postgres;
+        double clientCpu = cpuAfter.client - cpuBefore.client;
+        double machineCpu = cpuAfter.machine - cpuBefore.machine;
+        System.out.printf(Locale.ROOT, "  CPU during event ingestion (%.0f s wall x %d cores = %.0f core-s): revenue-service %.0f s,"
+                + " PostgreSQL %.0f s, benchmark client %.0f s, other processes on the machine %.0f s%n",
                 seconds, Runtime.getRuntime().availableProcessors(), seconds * Runtime.getRuntime().availableProcessors(),
-                cpuAfter.service - cpuBefore.service, cpuAfter.postgres - cpuBefore.postgres, cpuAfter.client - cpuBefore.client);
+                serviceCpu, pgCpu, clientCpu, Math.max(0, machineCpu - serviceCpu - pgCpu - clientCpu));
+        if (sampler != null) {
+            sampler.print();
+            profileService(label, wallStart, wallEnd);
+        }
         if (!slow.isEmpty()) {
             System.out.println("  slow batches (> 3x the median so far):");
             slow.forEach(s -> System.out.println("    " + s));
@@ -858,7 +956,23 @@ public final class RevenueBenchmark {
         return new Ingestion(h.size, seconds, batchSeconds, customersBefore);
     }
 
-    record CpuSnapshot(double service, double postgres, double client) {
+    record CpuSnapshot(double service, double postgres, double client, double machine) {
+    }
+
+    /** Busy CPU seconds of the whole machine (all processes), from /proc/stat; NaN where unavailable. */
+    private static double machineCpuSeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < f.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / 100.0; // USER_HZ
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
     }
 
     /** CPU seconds used so far by the service, PostgreSQL (postmaster and its live children) and this JVM. */
@@ -880,7 +994,7 @@ public final class RevenueBenchmark {
         }
         double client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-        return new CpuSnapshot(serviceCpu, pgCpu, client);
+        return new CpuSnapshot(serviceCpu, pgCpu, client, machineCpuSeconds());
     }
 
     private static double cpuSeconds(ProcessHandle p) {
@@ -900,12 +1014,12 @@ public final class RevenueBenchmark {
             throw new IllegalStateException("mrrSeries returned " + series.size() + " points, expected 36");
         }
         JsonNode last = series.get(35);
-        BigDecimal mrrEnd = new BigDecimal(last.get("mrrEnd").get("amount").asText());
+        BigDecimal mrrEnd = new BigDecimal(plain(last.get("mrrEnd").get("amount")));
         BigDecimal expected = first.expectedMrrEnd.add(second == null ? BigDecimal.ZERO : second.expectedMrrEnd);
         BigDecimal mixTotal = BigDecimal.ZERO;
         int planMismatches = 0;
         for (JsonNode e : mix) {
-            BigDecimal planMrr = new BigDecimal(e.get("mrr").get("amount").asText());
+            BigDecimal planMrr = new BigDecimal(plain(e.get("mrr").get("amount")));
             mixTotal = mixTotal.add(planMrr);
             int p = 0;
             while (p < PLANS.size() && !PLANS.get(p).code().equals(e.get("planCode").asText())) {
@@ -925,23 +1039,48 @@ public final class RevenueBenchmark {
                 mixTotal.toPlainString(), mix.size(), (mixTotal.compareTo(mrrEnd) == 0 ? "equal to mrrEnd" : "DIFFERENT from mrrEnd")
                         + (planMismatches == 0 ? ", every plan MATCHES the generator" : ", " + planMismatches + " plan(s) MISMATCH"));
         System.out.printf(Locale.ROOT, "  e.g. 2023-01: mrrEnd %s, netNew %s, ARPA %s; 2025-12: mrrEnd %s, netNew %s, ARPA %s%n",
-                series.get(0).get("mrrEnd").get("amount").asText(), series.get(0).get("netNewMrr").get("amount").asText(),
-                series.get(0).get("arpa").get("value").asText(), mrrEnd.toPlainString(),
-                last.get("netNewMrr").get("amount").asText(), last.get("arpa").get("value").asText());
+                plain(series.get(0).get("mrrEnd").get("amount")), plain(series.get(0).get("netNewMrr").get("amount")),
+                plain(series.get(0).get("arpa").get("value")), mrrEnd.toPlainString(),
+                plain(last.get("netNewMrr").get("amount")), plain(last.get("arpa").get("value")));
 
+        System.out.printf(Locale.ROOT, "Reads %s (warm-up >= %d requests and >= %.0f s, then %d timed, per query; sequential;"
+                + " client-side round trip):%n", label, options.warmup(), options.warmupSeconds(), options.iterations());
+        String vacuumBefore = autovacuum();
+        CpuSnapshot before = cpu();
+        long r0 = System.nanoTime();
         Latencies s = time(seriesBody, "mrrSeries");
         Latencies m = time(mixBody, "planMix");
-        System.out.printf(Locale.ROOT, "Reads %s (%d warm-up + %d timed each, sequential, client-side round trip):%n", label,
-                options.warmup(), options.iterations());
+        double readSeconds = (System.nanoTime() - r0) / 1e9;
+        CpuSnapshot after = cpu();
+        System.out.printf(Locale.ROOT, "  (%.1f s; CPU meanwhile: revenue-service %.1f s, PostgreSQL %.1f s, other processes %.1f s;"
+                + " autovacuum at start: %s, at end: %s)%n", readSeconds, after.service - before.service,
+                after.postgres - before.postgres, Math.max(0, (after.machine - before.machine) - (after.service - before.service)
+                        - (after.postgres - before.postgres) - (after.client - before.client)), vacuumBefore, autovacuum());
         System.out.println("  mrrSeries 36 months, MONTH: " + s);
         System.out.println("  planMix asOf 2025-12-31:    " + m);
         return new ReadFigures(s, m, rows);
     }
 
+    private static String plain(JsonNode n) {
+        return n == null || n.isNull() ? "null" : n.isNumber() ? n.decimalValue().toPlainString() : n.asText();
+    }
+
+    /**
+     * Warms up (at least {@code --warmup} requests and at least {@code --warmup-seconds}), then times
+     * {@code --iterations} requests; prints how latency and the service's CPU per request settled.
+     */
     private Latencies time(String body, String field) throws Exception {
-        for (int i = 0; i < options.warmup(); i++) {
+        CpuSnapshot c0 = cpu();
+        long w0 = System.nanoTime();
+        long minWarmup = w0 + (long) (options.warmupSeconds() * 1e9);
+        List<Double> warm = new ArrayList<>();
+        while (warm.size() < options.warmup() || System.nanoTime() < minWarmup) {
+            long t0 = System.nanoTime();
             post(body).get(field);
+            warm.add((System.nanoTime() - t0) / 1e6);
         }
+        double warmSeconds = (System.nanoTime() - w0) / 1e9;
+        CpuSnapshot c1 = cpu();
         double[] ms = new double[options.iterations()];
         for (int i = 0; i < ms.length; i++) {
             long t0 = System.nanoTime();
@@ -951,7 +1090,29 @@ public final class RevenueBenchmark {
                 throw new IllegalStateException(field + " returned nothing");
             }
         }
+        CpuSnapshot c2 = cpu();
+        int w = warm.size();
+        int tenth = Math.max(1, w / 10);
+        System.out.printf(Locale.ROOT, "  %s warm-up: %d requests in %.1f s, mean %.1f ms in the first tenth, %.1f ms in the last;"
+                + " CPU per request: warm-up service %.1f ms + PostgreSQL %.1f ms, timed service %.1f ms + PostgreSQL %.1f ms%n",
+                field, w, warmSeconds, warm.subList(0, tenth).stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                warm.subList(w - tenth, w).stream().mapToDouble(Double::doubleValue).average().orElse(0),
+                (c1.service - c0.service) * 1000 / w, (c1.postgres - c0.postgres) * 1000 / w,
+                (c2.service - c1.service) * 1000 / ms.length, (c2.postgres - c1.postgres) * 1000 / ms.length);
         return Latencies.of(ms);
+    }
+
+    /** What autovacuum is doing in the benchmark database right now. */
+    private String autovacuum() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT coalesce(string_agg(regexp_replace(query, '^autovacuum: ', ''), '; '), 'idle')"
+                     + " FROM pg_stat_activity WHERE backend_type = 'autovacuum worker'")) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     private Map<String, Long> tableRows() throws SQLException {
@@ -982,8 +1143,9 @@ public final class RevenueBenchmark {
             System.out.printf(Locale.ROOT, "Tenant 2x: + %d more customers of the same tenant over the same 3 years:"
                     + " %d events in total (history doubled by customers, not by years)%n", second.customers, first.size + second.size);
         }
-        System.out.printf(Locale.ROOT, "Batches of %d events, one sender, chronological order; reads: %d warm-up + %d timed%n",
-                options.batch(), options.warmup(), options.iterations());
+        System.out.printf(Locale.ROOT, "Batches of %d events, one sender, chronological order; reads: warm-up >= %d requests and"
+                + " >= %.0f s, then %d timed, per query%n", options.batch(), options.warmup(), options.warmupSeconds(),
+                options.iterations());
         System.out.println();
         System.out.printf(Locale.ROOT, "%-34s %14s %14s   %s%n", "", "1x", second == null ? "" : "2x", "target");
         System.out.printf(Locale.ROOT, "%-34s %14.0f %14s   >= %.0f  %s%n", "ingestion, events/s", i1.eventsPerSecond(),
@@ -1031,6 +1193,181 @@ public final class RevenueBenchmark {
             bad.stream().limit(10).forEach(l -> System.out.println("  " + abbreviate(l)));
         } catch (IOException e) {
             System.out.println("could not read " + serviceLog + ": " + e.getMessage());
+        }
+    }
+
+    // ---- cheap profiling (--profile) --------------------------------------------------------------
+
+    /**
+     * Samples pg_stat_activity of the benchmark database every 20 ms: what fraction of the wall time a
+     * statement was executing in PostgreSQL, a transaction was open while the service worked in Java, or
+     * nothing was open (HTTP, GraphQL parsing and binding, the client); and which statements ran.
+     */
+    static final class PgSampler extends Thread {
+        private final String url;
+        private volatile boolean done;
+        private int samples;
+        private final Map<String, Integer> states = new LinkedHashMap<>();
+        private final Map<String, Integer> statements = new LinkedHashMap<>();
+
+        PgSampler(String url) {
+            super("pg-sampler");
+            setDaemon(true);
+            this.url = url;
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                 var ps = c.prepareStatement("SELECT state, coalesce(wait_event_type || ':' || wait_event, 'CPU'),"
+                         + " regexp_replace(left(query, 400), '\\s+', ' ', 'g') FROM pg_stat_activity"
+                         + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+                while (!done) {
+                    String best = "idle (no transaction open)";
+                    List<String> active = new ArrayList<>();
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            String state = rs.getString(1);
+                            if ("active".equals(state)) {
+                                active.add(rs.getString(2) + " | " + rs.getString(3));
+                                best = "active: a statement executing in PostgreSQL";
+                            } else if (state != null && state.startsWith("idle in transaction") && !best.startsWith("active")) {
+                                best = "idle in transaction: the service working in Java inside its transaction";
+                            }
+                        }
+                    }
+                    synchronized (this) {
+                        samples++;
+                        states.merge(best, 1, Integer::sum);
+                        for (String a : active) {
+                            statements.merge(a, 1, Integer::sum);
+                        }
+                    }
+                    Thread.sleep(20);
+                }
+            } catch (SQLException | InterruptedException e) {
+                System.err.println("pg sampler stopped: " + e);
+            }
+        }
+
+        void finish() throws InterruptedException {
+            done = true;
+            join(5000);
+        }
+
+        synchronized void print() {
+            System.out.printf(Locale.ROOT, "  PostgreSQL activity (%d samples of pg_stat_activity, every 20 ms):%n", samples);
+            states.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / samples, e.getKey()));
+            System.out.println("  statements seen executing (share of all samples; wait event or CPU):");
+            statements.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(12)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "    %5.1f%%  %s%n", 100.0 * e.getValue() / samples,
+                            e.getKey().length() > 220 ? e.getKey().substring(0, 220) + "..." : e.getKey()));
+        }
+    }
+
+    /** Runs jcmd against the service; returns its output. */
+    private String jcmd(String... command) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString());
+        cmd.add(Long.toString(service.pid()));
+        cmd.addAll(List.of(command));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
+        return out;
+    }
+
+    /** Stops the service's flight recording, then prints where its CPU samples fell during the ingestion. */
+    private void profileService(String label, Instant from, Instant to) {
+        Path jfr = options.moduleDir().resolve("target/benchmark-service-" + label + ".jfr");
+        try {
+            Files.deleteIfExists(jfr);
+            String out = jcmd("JFR.stop", "name=bench", "filename=" + jfr);
+            if (!Files.isRegularFile(jfr)) {
+                System.out.println("  (no flight recording: " + out.trim() + ")");
+                return;
+            }
+            List<String[]> stacks = new ArrayList<>();
+            for (jdk.jfr.consumer.RecordedEvent e : jdk.jfr.consumer.RecordingFile.readAllEvents(jfr)) {
+                if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null
+                        || e.getStartTime().isBefore(from) || e.getStartTime().isAfter(to)) {
+                    continue;
+                }
+                List<jdk.jfr.consumer.RecordedFrame> frames = e.getStackTrace().getFrames();
+                String[] names = new String[frames.size()];
+                for (int i = 0; i < names.length; i++) {
+                    var m = frames.get(i).getMethod();
+                    names[i] = m.getType().getName() + "." + m.getName();
+                }
+                stacks.add(names);
+            }
+            int n = stacks.size();
+            System.out.printf(Locale.ROOT, "  revenue-service CPU profile (JFR, %d execution samples during the %s ingestion; %s):%n", n,
+                    label, jfr);
+            if (n == 0) {
+                return;
+            }
+            // self time by component: the innermost frame on the stack that belongs to a known component
+            String[][] components = {
+                    {"org.postgresql.", "PostgreSQL JDBC driver (encoding parameters, decoding rows)"},
+                    {"io.agroal.", "Agroal connection pool"},
+                    {"com.arjuna.", "Narayana transactions"}, {"io.quarkus.narayana.", "Narayana transactions"},
+                    {"org.openkpi.revenue.engine.", "service: engine (replay, movements)"},
+                    {"org.openkpi.revenue.repository.", "service: repositories (row mapping, statement set-up)"},
+                    {"org.openkpi.revenue.service.LedgerService.", "service: LedgerService (diff, rollup deltas, feed)"},
+                    {"org.openkpi.revenue.service.", "service: other (validation, hashing, batching)"},
+                    {"org.openkpi.", "service: API layer"},
+                    {"graphql.", "graphql-java (parse, validate, coerce variables)"},
+                    {"io.smallrye.graphql.", "SmallRye GraphQL (argument binding, execution)"},
+                    {"io.quarkus.smallrye.graphql.", "SmallRye GraphQL (argument binding, execution)"},
+                    {"org.eclipse.yasson.", "JSON-B / JSON-P (request parsing, input binding)"},
+                    {"org.eclipse.parsson.", "JSON-B / JSON-P (request parsing, input binding)"},
+                    {"jakarta.json.", "JSON-B / JSON-P (request parsing, input binding)"},
+                    {"io.vertx.", "Vert.x / Netty (HTTP)"}, {"io.netty.", "Vert.x / Netty (HTTP)"},
+                    {"org.jose4j.", "token verification"}, {"io.quarkus.oidc.", "token verification"},
+                    {"io.smallrye.jwt.", "token verification"}};
+            Map<String, Integer> byComponent = new java.util.HashMap<>();
+            for (String[] st : stacks) {
+                String component = null;
+                for (String f : st) {
+                    for (String[] c : components) {
+                        if (f.startsWith(c[0])) {
+                            component = c[1];
+                            break;
+                        }
+                    }
+                    if (component != null) {
+                        break;
+                    }
+                }
+                byComponent.merge(component == null ? "other (JDK only: JIT, GC helpers, scheduler)" : component, 1,
+                        Integer::sum);
+            }
+            System.out.println("    self time by component (the innermost known component on each sampled stack):");
+            byComponent.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> System.out.printf(Locale.ROOT, "      %5.1f%%  %s%n", 100.0 * e.getValue() / n, e.getKey()));
+            Map<String, Integer> self = new java.util.HashMap<>();
+            Map<String, Integer> own = new java.util.HashMap<>();
+            for (String[] st : stacks) {
+                self.merge(st[0], 1, Integer::sum);
+                for (String f : st) {
+                    if (f.startsWith("org.openkpi.")) {
+                        own.merge(f, 1, Integer::sum);
+                        break;
+                    }
+                }
+            }
+            System.out.println("    top methods by self samples:");
+            self.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "      %5.1f%%  %s%n", 100.0 * e.getValue() / n, e.getKey()));
+            System.out.println("    innermost service method on the stack (where service code spends, incl. callees):");
+            own.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(15)
+                    .forEach(e -> System.out.printf(Locale.ROOT, "      %5.1f%%  %s%n", 100.0 * e.getValue() / n, e.getKey()));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.out.println("  (could not profile the service: " + e + ")");
         }
     }
 
