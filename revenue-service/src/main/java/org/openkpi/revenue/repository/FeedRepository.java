@@ -1,7 +1,6 @@
 package org.openkpi.revenue.repository;
 
 import java.math.BigDecimal;
-import java.sql.Date;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -65,11 +64,5 @@ public class FeedRepository {
                     rs.getBigDecimal(8), rs.getString(9), rs.getString(10), rs.getString(11), rs.getString(12),
                     rs.getTimestamp(13).toInstant());
         });
-    }
-
-    public long lastSeq(TenantId tenant) {
-        List<Long> last = jdbc.list("SELECT coalesce(max(seq), 0) FROM change_feed WHERE tenant_id = ?",
-                ps -> ps.setString(1, tenant.value()), rs -> rs.getLong(1));
-        return last.get(0);
     }
 }

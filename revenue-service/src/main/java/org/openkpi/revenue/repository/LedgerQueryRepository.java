@@ -46,9 +46,6 @@ public class LedgerQueryRepository {
             int churnedCustomers) {
     }
 
-    public record PlanBalance(String planCode, BigDecimal mrr, int customers) {
-    }
-
     private final Jdbc jdbc;
 
     public LedgerQueryRepository(Jdbc jdbc) {

@@ -24,8 +24,4 @@ final class MoneyFormat {
     int scale() {
         return scale;
     }
-
-    String currency() {
-        return currency;
-    }
 }
