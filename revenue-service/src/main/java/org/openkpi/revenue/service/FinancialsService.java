@@ -19,9 +19,6 @@ import org.openkpi.revenue.api.model.FinancialsPoint;
 import org.openkpi.revenue.api.model.Granularity;
 import org.openkpi.revenue.engine.MovementKind;
 import org.openkpi.revenue.repository.LedgerQueryRepository;
-import org.openkpi.revenue.repository.LedgerQueryRepository.Dimension;
-import org.openkpi.revenue.repository.LedgerQueryRepository.GroupBalance;
-import org.openkpi.revenue.repository.LedgerQueryRepository.RollupDay;
 import org.openkpi.revenue.repository.MoneyFactRepository;
 import org.openkpi.revenue.repository.MoneyFactRepository.DailyAmount;
 import org.openkpi.revenue.repository.SettingsRepository;
@@ -38,11 +35,14 @@ public class FinancialsService {
 
     private static final int EXACT = 12;
 
+    private final SeriesLoader loader;
     private final LedgerQueryRepository queries;
     private final MoneyFactRepository moneyFacts;
     private final SettingsRepository settings;
 
-    public FinancialsService(LedgerQueryRepository queries, MoneyFactRepository moneyFacts, SettingsRepository settings) {
+    public FinancialsService(SeriesLoader loader, LedgerQueryRepository queries, MoneyFactRepository moneyFacts,
+            SettingsRepository settings) {
+        this.loader = loader;
         this.queries = queries;
         this.moneyFacts = moneyFacts;
         this.settings = settings;
@@ -53,20 +53,21 @@ public class FinancialsService {
         MoneyFormat money = new MoneyFormat(settings.find(tenant).reportingCurrency());
         int n = periods.size();
 
-        // subscription revenue from the total rollup
-        List<GroupBalance> opening = queries.rollupOpening(tenant, Dimension.TOTAL, null, periods.from(), false);
-        BigDecimal mrr = opening.isEmpty() ? BigDecimal.ZERO : opening.get(0).mrr();
-        Map<LocalDate, BigDecimal> netByDay = new HashMap<>();
-        for (RollupDay r : queries.rollupDays(tenant, Dimension.TOTAL, null, periods.from(), periods.to())) {
-            netByDay.put(r.day(), r.mrr()[0].add(r.mrr()[1]).add(r.mrr()[4]).subtract(r.mrr()[2]).subtract(r.mrr()[3]));
-        }
+        // subscription revenue from the same MRR data as the unfiltered series
+        SeriesData total = loader.load(tenant, periods, null, null, false);
+        SeriesData.Balance opening = total.opening.get(null);
+        BigDecimal mrr = opening == null ? BigDecimal.ZERO : opening.mrr;
+        Map<LocalDate, SeriesData.DaySums> days = total.days.getOrDefault(null, new TreeMap<>());
         BigDecimal[] subscription = zeros(n);
         List<Map<YearMonth, BigDecimal>> mrrDaysByMonth = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             mrrDaysByMonth.add(new TreeMap<>());
         }
         for (LocalDate d = periods.from(); d.isBefore(periods.to()); d = d.plusDays(1)) {
-            mrr = mrr.add(netByDay.getOrDefault(d, BigDecimal.ZERO));
+            SeriesData.DaySums changes = days.get(d);
+            if (changes != null) {
+                mrr = mrr.add(changes.net());
+            }
             if (mrr.signum() != 0) {
                 mrrDaysByMonth.get(periods.indexOf(d)).merge(YearMonth.from(d), mrr, BigDecimal::add);
             }
@@ -88,7 +89,8 @@ public class FinancialsService {
             } else {
                 charges[i] = charges[i].add(a.amount());
             }
-            chargesByCustomer.computeIfAbsent(a.customerId(), c -> zeros(n))[i] = chargesByCustomer.get(a.customerId())[i].add(signed);
+            BigDecimal[] ofCustomer = chargesByCustomer.computeIfAbsent(a.customerId(), c -> zeros(n));
+            ofCustomer[i] = ofCustomer[i].add(signed);
         }
 
         // costs

@@ -157,13 +157,7 @@ public class IngestionService {
             customerIds.add(e.customerId());
             items.add(new Batch.Item<>(i, e.externalId(), hash(e), e));
         }
-        Set<String> existing = customers.find(tenant, customerIds).keySet();
-        for (Batch.Item<SubscriptionEvent> item : items) {
-            if (!existing.contains(item.value().customerId())) {
-                throw ApiException.validation(item.index(), "customerId", "unknown customer " + item.value().customerId()
-                        + " (record it with recordCustomers first)");
-            }
-        }
+        requireCustomers(tenant, customerIds, items, SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
         Batch<SubscriptionEvent> batch = Batch.classify(items, ids -> {
             stored.putAll(events.findStored(tenant, ids));
@@ -197,6 +191,19 @@ public class IngestionService {
                     index, e.field());
         });
         return batch.result();
+    }
+
+    /** Every element's customer must be one of the tenant's; names the first element whose is not. */
+    private <T> void requireCustomers(TenantId tenant, Set<String> customerIds, List<Batch.Item<T>> items,
+            Function<T, String> customerOf) {
+        Set<String> existing = customers.find(tenant, customerIds).keySet();
+        for (Batch.Item<T> item : items) {
+            String customerId = customerOf.apply(item.value());
+            if (!existing.contains(customerId)) {
+                throw ApiException.validation(item.index(), "customerId", "unknown customer " + customerId
+                        + " (record it with recordCustomers first)");
+            }
+        }
     }
 
     private static SubscriptionEvent toEvent(int i, SubscriptionEventInput in, Map<String, PlanRow> knownPlans) {
@@ -278,12 +285,7 @@ public class IngestionService {
             items.add(new Batch.Item<>(i, id, hash,
                     new ChargeRow(id, customerId, c.kind().name(), at, day, amount, currency, converted, description, hash)));
         }
-        Set<String> existing = customers.find(tenant, customerIds).keySet();
-        for (Batch.Item<ChargeRow> item : items) {
-            if (!existing.contains(item.value().customerId())) {
-                throw ApiException.validation(item.index(), "customerId", "unknown customer " + item.value().customerId());
-            }
-        }
+        requireCustomers(tenant, customerIds, items, ChargeRow::customerId);
         Batch<ChargeRow> batch = Batch.classify(items, ids -> moneyFacts.chargeHashes(tenant, ids));
         moneyFacts.upsertCharges(tenant, batch.changed().stream().map(Batch.Item::value).toList());
         return batch.result();

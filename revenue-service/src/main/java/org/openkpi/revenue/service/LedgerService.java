@@ -1,6 +1,5 @@
 package org.openkpi.revenue.service;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +22,6 @@ import org.openkpi.revenue.engine.EngineException;
 import org.openkpi.revenue.engine.FxRates;
 import org.openkpi.revenue.engine.LedgerMovement;
 import org.openkpi.revenue.engine.MovementEngine;
-import org.openkpi.revenue.engine.MovementKind;
 import org.openkpi.revenue.engine.PlanTerms;
 import org.openkpi.revenue.engine.SubscriptionEvent;
 import org.openkpi.revenue.repository.CustomerRepository;
@@ -219,14 +217,12 @@ public class LedgerService {
                 .add(m, sign);
     }
 
+    /** One mrr_daily row's change: the movement sums of {@link SeriesData.DaySums}, signed. */
     private static final class Accumulator {
         final String dimension;
         final String value;
         final LocalDate day;
-        final BigDecimal[] mrr = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
-        int newCustomers;
-        int reactivated;
-        int churned;
+        final SeriesData.DaySums sums = new SeriesData.DaySums();
 
         Accumulator(String dimension, String value, LocalDate day) {
             this.dimension = dimension;
@@ -235,40 +231,16 @@ public class LedgerService {
         }
 
         void add(StoredMovement m, int sign) {
-            BigDecimal amount = m.delta().abs();
-            BigDecimal signed = sign > 0 ? amount : amount.negate();
-            MovementKind k = m.kind();
-            mrr[slot(k)] = mrr[slot(k)].add(signed);
-            switch (k) {
-                case NEW -> newCustomers += sign;
-                case REACTIVATION -> reactivated += sign;
-                case CHURN -> churned += sign;
-                default -> {
-                }
-            }
-        }
-
-        private static int slot(MovementKind k) {
-            return switch (k) {
-                case NEW -> 0;
-                case EXPANSION -> 1;
-                case CONTRACTION -> 2;
-                case CHURN -> 3;
-                case REACTIVATION -> 4;
-            };
+            sums.add(m.kind(), m.fromMrr(), m.toMrr(), sign);
         }
 
         boolean nonZero() {
-            for (BigDecimal b : mrr) {
-                if (b.signum() != 0) {
-                    return true;
-                }
-            }
-            return newCustomers != 0 || reactivated != 0 || churned != 0;
+            return !sums.isZero();
         }
 
         RollupDelta toDelta() {
-            return new RollupDelta(dimension, value, day, mrr, newCustomers, reactivated, churned);
+            return new RollupDelta(dimension, value, day, sums.mrr, sums.newCustomers, sums.reactivatedCustomers,
+                    sums.churnedCustomers);
         }
     }
 }

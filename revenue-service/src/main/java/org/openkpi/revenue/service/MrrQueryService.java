@@ -135,7 +135,7 @@ public class MrrQueryService {
         }
         for (int i = 0; i < n; i++) {
             for (int g = 0; g < groups.size(); g++) {
-                boolean empty = groups.get(g) != null && mrr[g].signum() == 0 && customers[g] == 0 && isEmpty(sums[g][i]);
+                boolean empty = groups.get(g) != null && mrr[g].signum() == 0 && customers[g] == 0 && sums[g][i].isZero();
                 if (!empty) {
                     sink.accept(groups.get(g), i, mrr[g], customers[g], sums[g][i]);
                 }
@@ -143,12 +143,6 @@ public class MrrQueryService {
                 customers[g] += sums[g][i].newCustomers + sums[g][i].reactivatedCustomers - sums[g][i].churnedCustomers;
             }
         }
-    }
-
-    private static boolean isEmpty(SeriesData.DaySums s) {
-        return s.newCustomers == 0 && s.reactivatedCustomers == 0 && s.churnedCustomers == 0
-                && s.mrr[0].signum() == 0 && s.mrr[1].signum() == 0 && s.mrr[2].signum() == 0 && s.mrr[3].signum() == 0
-                && s.mrr[4].signum() == 0;
     }
 
     public List<PlanMixEntry> planMix(TenantId tenant, LocalDate asOf) {

@@ -22,6 +22,7 @@ final class SeriesData {
     }
 
     static final class DaySums {
+        /** new, expansion, contraction, churn, reactivation: the order of {@link MovementKind}. */
         final BigDecimal[] mrr = { BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO };
         int newCustomers;
         int reactivatedCustomers;
@@ -32,31 +33,52 @@ final class SeriesData {
         }
 
         void add(MovementKind kind, BigDecimal from, BigDecimal to) {
+            add(kind, from, to, 1);
+        }
+
+        /**
+         * Adds ({@code sign} 1) or removes ({@code sign} -1) a movement from a to b: new and reactivation
+         * count b, expansion b - a, contraction a - b, churn a (all positive), and the customer counts.
+         */
+        void add(MovementKind kind, BigDecimal from, BigDecimal to, int sign) {
+            int slot = kind.ordinal();
+            BigDecimal amount = switch (kind) {
+                case NEW, REACTIVATION -> to;
+                case EXPANSION -> to.subtract(from);
+                case CONTRACTION -> from.subtract(to);
+                case CHURN -> from;
+            };
+            mrr[slot] = mrr[slot].add(sign > 0 ? amount : amount.negate());
             switch (kind) {
-                case NEW -> {
-                    mrr[0] = mrr[0].add(to);
-                    newCustomers++;
-                }
-                case EXPANSION -> mrr[1] = mrr[1].add(to.subtract(from));
-                case CONTRACTION -> mrr[2] = mrr[2].add(from.subtract(to));
-                case CHURN -> {
-                    mrr[3] = mrr[3].add(from);
-                    churnedCustomers++;
-                }
-                case REACTIVATION -> {
-                    mrr[4] = mrr[4].add(to);
-                    reactivatedCustomers++;
+                case NEW -> newCustomers += sign;
+                case REACTIVATION -> reactivatedCustomers += sign;
+                case CHURN -> churnedCustomers += sign;
+                default -> {
                 }
             }
         }
 
-        void add(DaySums o) {
+        /** Adds a rollup row's sums (mrr in new, expansion, contraction, churn, reactivation order). */
+        void add(BigDecimal[] sums, int newCount, int reactivatedCount, int churnedCount) {
             for (int i = 0; i < 5; i++) {
-                mrr[i] = mrr[i].add(o.mrr[i]);
+                mrr[i] = mrr[i].add(sums[i]);
             }
-            newCustomers += o.newCustomers;
-            reactivatedCustomers += o.reactivatedCustomers;
-            churnedCustomers += o.churnedCustomers;
+            newCustomers += newCount;
+            reactivatedCustomers += reactivatedCount;
+            churnedCustomers += churnedCount;
+        }
+
+        boolean isZero() {
+            for (BigDecimal b : mrr) {
+                if (b.signum() != 0) {
+                    return false;
+                }
+            }
+            return newCustomers == 0 && reactivatedCustomers == 0 && churnedCustomers == 0;
+        }
+
+        void add(DaySums o) {
+            add(o.mrr, o.newCustomers, o.reactivatedCustomers, o.churnedCustomers);
         }
     }
 

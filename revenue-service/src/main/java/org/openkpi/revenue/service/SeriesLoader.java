@@ -95,13 +95,8 @@ public class SeriesLoader {
             balance.customers += b.customers();
         }
         for (RollupDay r : queries.rollupDays(tenant, dimension, values, periods.from(), periods.to())) {
-            SeriesData.DaySums sums = data.day(grouped ? r.group() : null, r.day());
-            for (int i = 0; i < 5; i++) {
-                sums.mrr[i] = sums.mrr[i].add(r.mrr()[i]);
-            }
-            sums.newCustomers += r.newCustomers();
-            sums.reactivatedCustomers += r.reactivatedCustomers();
-            sums.churnedCustomers += r.churnedCustomers();
+            data.day(grouped ? r.group() : null, r.day()).add(r.mrr(), r.newCustomers(), r.reactivatedCustomers(),
+                    r.churnedCustomers());
         }
         if (withExpansionCustomers) {
             Map<String, Map<Integer, Integer>> counts = queries.expansionCustomers(tenant, dimension, values, periods.starts(),
