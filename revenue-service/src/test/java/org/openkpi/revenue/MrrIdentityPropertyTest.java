@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 /**
- * Property: for a randomised history of thousands of customers, delivered in shuffled order, every
+ * Property: for a randomised history of thousands of customers, delivered in shuffled order and in two
+ * rounds (the second appending to stored histories), every
  * period satisfies MRR end = MRR start + net new MRR, the total equals the sum of the customers' MRR
  * computed independently from the generated events, and every way of slicing (rollups, ledger scan,
  * groups) adds up to the same totals.
@@ -143,23 +145,39 @@ class MrrIdentityPropertyTest {
         for (int i = 0; i < customerInputs.size(); i += 5000) {
             t.customers(customerInputs.subList(i, Math.min(customerInputs.size(), i + 5000)));
         }
-        // deliver customers in random order and each customer's events shuffled
+        // deliver in two rounds: a random chronological prefix of each customer's history first, the
+        // rest later (so the second round appends to stored ledgers); customers in random order and each
+        // customer's events shuffled within a round
+        List<List<List<Map<String, Object>>>> rounds = List.of(new ArrayList<>(), new ArrayList<>());
         List<Integer> order = new ArrayList<>();
         for (int c = 0; c < customers; c++) {
             order.add(c);
         }
         Collections.shuffle(order, random);
-        List<Map<String, Object>> batch = new ArrayList<>();
         for (int c : order) {
             List<Map<String, Object>> events = new ArrayList<>(eventsByCustomer.get(c));
-            Collections.shuffle(events, random);
-            if (batch.size() + events.size() > 5000) {
-                t.events(batch);
-                batch = new ArrayList<>();
-            }
-            batch.addAll(events);
+            events.sort(Comparator.comparing(e -> (String) e.get("effectiveAt")));
+            int cut = 1 + random.nextInt(events.size());
+            List<Map<String, Object>> first = new ArrayList<>(events.subList(0, cut));
+            List<Map<String, Object>> rest = new ArrayList<>(events.subList(cut, events.size()));
+            Collections.shuffle(first, random);
+            Collections.shuffle(rest, random);
+            rounds.get(0).add(first);
+            rounds.get(1).add(rest);
         }
-        t.events(batch);
+        for (List<List<Map<String, Object>>> round : rounds) {
+            List<Map<String, Object>> batch = new ArrayList<>();
+            for (List<Map<String, Object>> part : round) { // a customer's part of a round stays in one batch
+                if (batch.size() + part.size() > 5000) {
+                    t.events(batch);
+                    batch = new ArrayList<>();
+                }
+                batch.addAll(part);
+            }
+            if (!batch.isEmpty()) {
+                t.events(batch);
+            }
+        }
 
         LocalDate from = START;
         LocalDate to = START.plusMonths(25);

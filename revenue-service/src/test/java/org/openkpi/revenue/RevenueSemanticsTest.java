@@ -115,6 +115,30 @@ class RevenueSemanticsTest {
     }
 
     @Test
+    void aPaymentRecordedLaterWithdrawsADunningChurnDatedBeforeIt() {
+        Gql t = Gql.as("dunning-late-payment");
+        t.plans(list(plan("p", "100", "USD", 1), plan("addon", "20", "USD", 1)));
+        t.customers(list(customer("c", null, null, null)));
+        t.events(list(
+                event("a1", "c", "main", "STARTED", "2024-01-01T00:00:00Z", "planCode", "p"),
+                event("a2", "c", "main", "PAYMENT_PAST_DUE", "2024-03-01T00:00:00Z", "paidThrough", "2024-02-15T00:00:00Z")));
+        assertEquals(List.of("NEW", "CHURN"), kinds(t, "c"));
+        assertEquals(List.of("2024-01-01", "2024-02-15"), days(t, "c"));
+
+        // appended later, dated after the churn it withdraws: the ledger is corrected from 2024-02-15 on
+        t.events(list(event("a3", "c", "main", "PAYMENT_SUCCEEDED", "2024-03-10T00:00:00Z")));
+        assertEquals(List.of("NEW"), kinds(t, "c"));
+
+        // a second subscription appended after a new past-due notice: the dunning churn of the first one,
+        // effective before anything in this batch, still lands in the ledger
+        t.events(list(event("a4", "c", "main", "PAYMENT_PAST_DUE", "2024-05-01T00:00:00Z", "paidThrough", "2024-04-20T00:00:00Z")));
+        t.events(list(event("b1", "c", "extra", "STARTED", "2024-07-01T00:00:00Z", "planCode", "addon")));
+        assertEquals(List.of("NEW", "CHURN", "REACTIVATION"), kinds(t, "c"));
+        assertEquals(List.of("2024-01-01", "2024-04-20", "2024-07-01"), days(t, "c"));
+        assertEquals("20.00", toMrr(t, "c", 2));
+    }
+
+    @Test
     void churnRecognitionSettingMovesCancellationsAndPublishesTheCorrection() {
         Gql t = Gql.as("recognition");
         t.plans(list(plan("p", "100", "USD", 1)));

@@ -104,6 +104,29 @@ public final class MovementEngine {
         return new CustomerLedger(customerId, movements, components, recheckAt);
     }
 
+    /**
+     * The earliest instant from which the ledger derived from {@code history} can differ from the one
+     * derived before events effective at or after {@code changedAt} were added to it. Replay is causal,
+     * with one exception: a dunning window that runs out churns the subscription effective at the end of
+     * its last paid period, which can lie before the event (or the evaluation time) that makes the window
+     * count. So any past-due notice in the history pulls the bound back to its paid-through instant.
+     *
+     * @param history every event of the customer, the added ones included
+     */
+    public static Instant earliestAffected(List<SubscriptionEvent> history, Instant changedAt) {
+        Instant earliest = changedAt;
+        for (SubscriptionEvent e : history) {
+            if (e.type() == EventType.PAYMENT_PAST_DUE) {
+                Instant paidThrough = e.paidThrough() == null || e.paidThrough().isAfter(e.effectiveAt())
+                        ? e.effectiveAt() : e.paidThrough();
+                if (paidThrough.isBefore(earliest)) {
+                    earliest = paidThrough;
+                }
+            }
+        }
+        return earliest;
+    }
+
     private static String mainPlan(Map<String, BigDecimal> byPlan) {
         String best = null;
         BigDecimal bestMrr = null;

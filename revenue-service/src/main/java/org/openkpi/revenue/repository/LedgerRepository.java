@@ -1,10 +1,12 @@
 package org.openkpi.revenue.repository;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,34 +31,50 @@ public class LedgerRepository {
         this.jdbc = jdbc;
     }
 
-    public Map<String, List<StoredMovement>> customerMovements(TenantId tenant, Collection<String> customerIds) {
+    /**
+     * The stored ledger rows of these customers from a day on (a null day: all of them), grouped by
+     * customer, in day order.
+     */
+    public Map<String, List<StoredMovement>> customerMovements(TenantId tenant, Map<String, LocalDate> fromDay) {
         Map<String, List<StoredMovement>> out = new HashMap<>();
         jdbc.each("""
-                SELECT customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel, feed_seq
-                FROM mrr_movement WHERE tenant_id = ? AND customer_id = ANY(?) ORDER BY customer_id, day
-                """, ps -> {
-            ps.setString(1, tenant.value());
-            Jdbc.setTextArray(ps, 2, customerIds);
-        }, rs -> {
+                SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel, m.feed_seq
+                FROM mrr_movement m JOIN unnest(?::text[], ?::text[]) AS f(customer_id, from_day) ON m.customer_id = f.customer_id
+                WHERE m.tenant_id = ? AND (f.from_day IS NULL OR m.day >= f.from_day::date)
+                ORDER BY m.customer_id, m.day
+                """, ps -> bindFrom(ps, tenant, fromDay), rs -> {
             StoredMovement m = map(rs, rs.getLong(10));
             out.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m);
         });
         return out;
     }
 
-    public Map<String, List<StoredMovement>> componentMovements(TenantId tenant, Collection<String> customerIds) {
+    /** As {@link #customerMovements}, for the per-plan component ledger. */
+    public Map<String, List<StoredMovement>> componentMovements(TenantId tenant, Map<String, LocalDate> fromDay) {
         Map<String, List<StoredMovement>> out = new HashMap<>();
         jdbc.each("""
-                SELECT customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel
-                FROM mrr_component_movement WHERE tenant_id = ? AND customer_id = ANY(?) ORDER BY customer_id, day, plan_code
-                """, ps -> {
-            ps.setString(1, tenant.value());
-            Jdbc.setTextArray(ps, 2, customerIds);
-        }, rs -> {
+                SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel
+                FROM mrr_component_movement m
+                     JOIN unnest(?::text[], ?::text[]) AS f(customer_id, from_day) ON m.customer_id = f.customer_id
+                WHERE m.tenant_id = ? AND (f.from_day IS NULL OR m.day >= f.from_day::date)
+                ORDER BY m.customer_id, m.day, m.plan_code
+                """, ps -> bindFrom(ps, tenant, fromDay), rs -> {
             StoredMovement m = map(rs, 0);
             out.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m);
         });
         return out;
+    }
+
+    private static void bindFrom(PreparedStatement ps, TenantId tenant, Map<String, LocalDate> fromDay) throws SQLException {
+        List<String> ids = new ArrayList<>(fromDay.size());
+        List<String> days = new ArrayList<>(fromDay.size());
+        fromDay.forEach((id, day) -> {
+            ids.add(id);
+            days.add(day == null ? null : day.toString());
+        });
+        Jdbc.setTextArray(ps, 1, ids);
+        Jdbc.setTextArray(ps, 2, days);
+        ps.setString(3, tenant.value());
     }
 
     static StoredMovement map(ResultSet rs, long feedSeq) throws SQLException {

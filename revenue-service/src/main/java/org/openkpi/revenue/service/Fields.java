@@ -41,6 +41,10 @@ final class Fields {
 
     static Instant instant(int index, String field, String value) {
         String v = text(index, field, value);
+        Instant fast = FastInstant.parse(v);
+        if (fast != null) {
+            return fast;
+        }
         try {
             return OffsetDateTime.parse(v).toInstant();
         } catch (DateTimeParseException e) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -166,17 +167,22 @@ public class IngestionService {
         if (batch.changed().isEmpty()) {
             return batch.result();
         }
-        Set<String> affected = new LinkedHashSet<>();
+        // per customer, where its ledger can start to change: the earliest added event, or the whole
+        // history when an event is replaced (its old version may have counted anywhere)
+        Map<String, Instant> affected = new LinkedHashMap<>();
         Map<String, Integer> indexByEvent = new HashMap<>();
         Map<String, Integer> indexByCustomer = new HashMap<>();
         for (Batch.Item<SubscriptionEvent> item : batch.changed()) {
-            affected.add(item.value().customerId());
-            indexByEvent.put(item.id(), item.index());
-            indexByCustomer.putIfAbsent(item.value().customerId(), item.index());
+            SubscriptionEvent e = item.value();
             StoredFact before = stored.get(item.id());
-            if (before != null) {
-                affected.add(before.customerId());
+            if (before == null) {
+                affected.merge(e.customerId(), e.effectiveAt(), (a, b) -> a.isBefore(b) ? a : b);
+            } else {
+                affected.put(e.customerId(), LedgerService.WHOLE_HISTORY);
+                affected.put(before.customerId(), LedgerService.WHOLE_HISTORY);
             }
+            indexByEvent.put(item.id(), item.index());
+            indexByCustomer.putIfAbsent(e.customerId(), item.index());
         }
         events.insert(tenant, batch.fresh().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
         events.upsert(tenant, batch.replaced().stream().map(item -> Map.entry(item.value(), item.hash())).toList());

@@ -3,6 +3,7 @@ package org.openkpi.revenue.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -71,14 +72,34 @@ public class LedgerService {
         this.clock = clock;
     }
 
+    /** Marks a customer whose whole ledger must be evaluated again (rather than from an instant on). */
+    public static final Instant WHOLE_HISTORY = Instant.MIN;
+
     /**
-     * Evaluates the customers again and writes what changed.
+     * Evaluates the customers again, over their whole history, and writes what changed.
      *
      * @param onError turns an engine error (naming an event) into the API error to report
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(TenantId tenant, Collection<String> customerIds, Function<EngineException, ApiException> onError) {
-        if (customerIds.isEmpty()) {
+        Map<String, Instant> whole = new LinkedHashMap<>();
+        customerIds.forEach(id -> whole.put(id, WHOLE_HISTORY));
+        recompute(tenant, whole, onError);
+    }
+
+    /**
+     * Evaluates the customers again and writes what changed. Each customer is replayed in full (its
+     * history decides its state), but only its ledger rows from the day of {@code changedFrom} on (or
+     * from where {@link MovementEngine#earliestAffected} says the change can reach) are read and compared:
+     * for events appended at the end of a history that is one day, not the whole ledger.
+     *
+     * @param changedFrom per customer, the earliest effective instant among its added events, or
+     *        {@link #WHOLE_HISTORY} when anything else changed (a replaced event, a plan, a rate, a setting)
+     * @param onError turns an engine error (naming an event) into the API error to report
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Function<EngineException, ApiException> onError) {
+        if (changedFrom.isEmpty()) {
             return;
         }
         SettingsRow s = settings.find(tenant);
@@ -86,18 +107,25 @@ public class LedgerService {
         Map<String, PlanTerms> terms = new HashMap<>();
         plans.findAll(tenant).forEach((code, p) -> terms.put(code, p.terms()));
         MovementEngine engine = new MovementEngine(s.engineSettings(), fx, terms, clock.instant());
-        List<String> ids = new ArrayList<>(customerIds);
+        List<String> ids = new ArrayList<>(changedFrom.keySet());
         for (int i = 0; i < ids.size(); i += CHUNK) {
-            recomputeChunk(tenant, engine, ids.subList(i, Math.min(ids.size(), i + CHUNK)), onError);
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            recomputeChunk(tenant, engine, s.zone(), chunk, changedFrom, onError);
         }
     }
 
-    private void recomputeChunk(TenantId tenant, MovementEngine engine, List<String> ids,
-            Function<EngineException, ApiException> onError) {
+    private void recomputeChunk(TenantId tenant, MovementEngine engine, ZoneId zone, List<String> ids,
+            Map<String, Instant> changedFrom, Function<EngineException, ApiException> onError) {
         Map<String, List<SubscriptionEvent>> eventsByCustomer = events.findByCustomers(tenant, ids);
         Map<String, CustomerRow> dims = customers.find(tenant, ids);
-        Map<String, List<StoredMovement>> oldMovements = ledger.customerMovements(tenant, ids);
-        Map<String, List<StoredMovement>> oldComponents = ledger.componentMovements(tenant, ids);
+        Map<String, LocalDate> fromDay = new LinkedHashMap<>();
+        for (String customerId : ids) {
+            Instant from = changedFrom.get(customerId);
+            fromDay.put(customerId, from == WHOLE_HISTORY ? null : LocalDate.ofInstant(
+                    MovementEngine.earliestAffected(eventsByCustomer.getOrDefault(customerId, List.of()), from), zone));
+        }
+        Map<String, List<StoredMovement>> oldMovements = ledger.customerMovements(tenant, fromDay);
+        Map<String, List<StoredMovement>> oldComponents = ledger.componentMovements(tenant, fromDay);
 
         List<StoredMovement> removed = new ArrayList<>();
         List<StoredMovement> added = new ArrayList<>();
@@ -111,14 +139,21 @@ public class LedgerService {
             } catch (EngineException e) {
                 throw onError.apply(e);
             }
+            LocalDate from = fromDay.get(customerId);
             CustomerRow c = dims.get(customerId);
             List<StoredMovement> fresh = new ArrayList<>();
             for (LedgerMovement m : derived.movements()) {
+                if (from != null && m.day().isBefore(from)) {
+                    continue;
+                }
                 fresh.add(new StoredMovement(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
                         c == null ? null : c.country(), c == null ? null : c.segment(), c == null ? null : c.channel(), 0));
             }
             List<StoredMovement> freshComponents = new ArrayList<>();
             for (ComponentMovement m : derived.components()) {
+                if (from != null && m.day().isBefore(from)) {
+                    continue;
+                }
                 freshComponents.add(new StoredMovement(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
                         c == null ? null : c.country(), c == null ? null : c.segment(), c == null ? null : c.channel(), 0));
             }
