@@ -7,12 +7,13 @@ import static org.hamcrest.Matchers.nullValue;
 
 import org.junit.jupiter.api.Test;
 
-import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
-@WithTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(EmbeddedPostgresResource.class)
+@QuarkusTestResource(FakeRevenueService.class)
 class SmokeTest {
 
     private static final String SERVICE_INFO = "{\"query\":\"{ serviceInfo { service tenant } }\"}";

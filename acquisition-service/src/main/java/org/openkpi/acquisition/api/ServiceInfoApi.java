@@ -7,7 +7,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.openkpi.acquisition.tenant.TenantContext;
+import org.openkpi.acquisition.tenant.CurrentTenant;
 
 import io.quarkus.security.Authenticated;
 
@@ -16,7 +16,7 @@ import io.quarkus.security.Authenticated;
 public class ServiceInfoApi {
 
     @Inject
-    TenantContext tenant;
+    CurrentTenant tenant;
 
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
@@ -24,6 +24,6 @@ public class ServiceInfoApi {
     @Query("serviceInfo")
     @Description("The answering service and the caller's tenant")
     public @NonNull ServiceInfo serviceInfo() {
-        return new ServiceInfo(serviceName, tenant.tenantId());
+        return new ServiceInfo(serviceName, tenant.get().value());
     }
 }

@@ -1,0 +1,122 @@
+package org.openkpi.acquisition.api;
+
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.openkpi.acquisition.api.error.ApiErrors;
+import org.openkpi.acquisition.api.model.CampaignInput;
+import org.openkpi.acquisition.api.model.DealInput;
+import org.openkpi.acquisition.api.model.EmailListActivityInput;
+import org.openkpi.acquisition.api.model.FeedStatus;
+import org.openkpi.acquisition.api.model.FxRateInput;
+import org.openkpi.acquisition.api.model.IngestResult;
+import org.openkpi.acquisition.api.model.LeadInput;
+import org.openkpi.acquisition.api.model.PipelineStageInput;
+import org.openkpi.acquisition.api.model.SpendInput;
+import org.openkpi.acquisition.api.model.TenantSettings;
+import org.openkpi.acquisition.api.model.TenantSettingsInput;
+import org.openkpi.acquisition.api.model.TrialInput;
+import org.openkpi.acquisition.api.model.VisitInput;
+import org.openkpi.acquisition.api.model.VisitorCountInput;
+import org.openkpi.acquisition.repository.SettingsRow;
+import org.openkpi.acquisition.service.FeedSync;
+import org.openkpi.acquisition.service.IngestionService;
+import org.openkpi.acquisition.tenant.Caller;
+
+/**
+ * Ingestion mutations: one per fact kind, each taking a list written all or nothing and idempotent by
+ * tenant-scoped external id. Each first catches the tenant up with the change feed.
+ */
+@GraphQLApi
+@ApiErrors
+public class IngestionApi {
+
+    private final IngestionService ingestion;
+    private final FeedSync feed;
+    private final Caller caller;
+
+    public IngestionApi(IngestionService ingestion, FeedSync feed, Caller caller) {
+        this.ingestion = ingestion;
+        this.feed = feed;
+        this.caller = caller;
+    }
+
+    @Mutation
+    @Description("Records daily unique visitor counts (identity: date + channel + campaign).")
+    public @NonNull IngestResult recordVisitorCounts(@NonNull @Name("counts") List<@NonNull VisitorCountInput> counts) {
+        return ingestion.recordVisitorCounts(caller.tenantCaughtUp(), counts);
+    }
+
+    @Mutation
+    @Description("Records raw visits (by externalId); unique visitors are distinct visitor ids per day, channel and campaign.")
+    public @NonNull IngestResult recordVisits(@NonNull @Name("visits") List<@NonNull VisitInput> visits) {
+        return ingestion.recordVisits(caller.tenantCaughtUp(), visits);
+    }
+
+    @Mutation
+    @Description("Records trial sign-ups (by externalId), with the customer they became once converted.")
+    public @NonNull IngestResult recordTrials(@NonNull @Name("trials") List<@NonNull TrialInput> trials) {
+        return ingestion.recordTrials(caller.tenantCaughtUp(), trials);
+    }
+
+    @Mutation
+    @Description("Records leads (by externalId).")
+    public @NonNull IngestResult recordLeads(@NonNull @Name("leads") List<@NonNull LeadInput> leads) {
+        return ingestion.recordLeads(caller.tenantCaughtUp(), leads);
+    }
+
+    @Mutation
+    @Description("Records the tenant's pipeline stages (by code) with their win probability.")
+    public @NonNull IngestResult recordPipelineStages(@NonNull @Name("stages") List<@NonNull PipelineStageInput> stages) {
+        return ingestion.recordPipelineStages(caller.tenantCaughtUp(), stages);
+    }
+
+    @Mutation
+    @Description("Records deals (by externalId) with their stage history; a deal sent again replaces the stored one.")
+    public @NonNull IngestResult recordDeals(@NonNull @Name("deals") List<@NonNull DealInput> deals) {
+        return ingestion.recordDeals(caller.tenantCaughtUp(), deals);
+    }
+
+    @Mutation
+    @Description("Records campaigns (by externalId) with cost and attributed revenue.")
+    public @NonNull IngestResult recordCampaigns(@NonNull @Name("campaigns") List<@NonNull CampaignInput> campaigns) {
+        return ingestion.recordCampaigns(caller.tenantCaughtUp(), campaigns);
+    }
+
+    @Mutation
+    @Description("Records monthly sales & marketing spend (by externalId) per channel and kind.")
+    public @NonNull IngestResult recordSpend(@NonNull @Name("spend") List<@NonNull SpendInput> spend) {
+        return ingestion.recordSpend(caller.tenantCaughtUp(), spend);
+    }
+
+    @Mutation
+    @Description("Records email list subscribes and unsubscribes (by externalId).")
+    public @NonNull IngestResult recordEmailListActivity(@NonNull @Name("activity") List<@NonNull EmailListActivityInput> activity) {
+        return ingestion.recordEmailListActivity(caller.tenantCaughtUp(), activity);
+    }
+
+    @Mutation
+    @Description("Records FX rates (by currency and date); stored deals, campaigns and spend are converted again.")
+    public @NonNull IngestResult recordFxRates(@NonNull @Name("rates") List<@NonNull FxRateInput> rates) {
+        return ingestion.recordFxRates(caller.tenantCaughtUp(), rates);
+    }
+
+    @Mutation
+    @Description("Changes the tenant's settings; every rollup is re-derived under the new ones.")
+    public @NonNull TenantSettings updateTenantSettings(@NonNull @Name("settings") TenantSettingsInput input) {
+        SettingsRow s = ingestion.updateSettings(caller.tenant(), input.reportingCurrency(), input.timeZone(),
+                input.conversionWindowDays());
+        return new TenantSettings(s.reportingCurrency(), s.timeZone(), s.conversionWindowDays());
+    }
+
+    @Mutation
+    @Description("Catches the tenant up with revenue-service's change feed now, reading up to maxPages pages (default"
+            + " kpi.feed.max-pages), with the caller's token. Never fails because revenue-service is down: see lastError.")
+    public @NonNull FeedStatus syncRevenueFeed(@Description("Pages to read at most, 1 to 10000") Integer maxPages) {
+        return feed.sync(caller.tenant(), caller.rawToken(), maxPages);
+    }
+}
