@@ -134,7 +134,19 @@ public class Jdbc {
                 sb.append("\\N");
                 return this;
             }
-            String text = value instanceof java.math.BigDecimal b ? b.toPlainString() : value.toString();
+            if (value instanceof java.math.BigDecimal b) {
+                sb.append(b.toPlainString()); // digits, sign and point: nothing to escape
+                return this;
+            }
+            if (value instanceof Number || value instanceof java.time.LocalDate) {
+                sb.append(value);
+                return this;
+            }
+            String text = value.toString();
+            if (!needsEscape(text)) {
+                sb.append(text);
+                return this;
+            }
             for (int i = 0; i < text.length(); i++) {
                 char ch = text.charAt(i);
                 switch (ch) {
@@ -146,6 +158,16 @@ public class Jdbc {
                 }
             }
             return this;
+        }
+
+        private static boolean needsEscape(String text) {
+            for (int i = 0; i < text.length(); i++) {
+                char ch = text.charAt(i);
+                if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 
