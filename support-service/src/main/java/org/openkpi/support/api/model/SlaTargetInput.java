@@ -1,0 +1,13 @@
+package org.openkpi.support.api.model;
+
+import java.math.BigDecimal;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("SlaTargetInput")
+@Description("A priority's SLA targets in business hours.")
+public record SlaTargetInput(@NonNull String priority, @NonNull BigDecimal firstResponseHours,
+        @NonNull BigDecimal resolutionHours) {
+}

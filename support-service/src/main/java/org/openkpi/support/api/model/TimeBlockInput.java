@@ -1,0 +1,10 @@
+package org.openkpi.support.api.model;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+
+@Input("TimeBlockInput")
+@Description("A block of business hours in local time [start, end): HH:mm, end may be 24:00.")
+public record TimeBlockInput(@NonNull String start, @NonNull String end) {
+}
