@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
+@WithTestResource(FakeRevenueResource.class)
 class SmokeTest {
 
     private static final String SERVICE_INFO = "{\"query\":\"{ serviceInfo { service tenant } }\"}";
