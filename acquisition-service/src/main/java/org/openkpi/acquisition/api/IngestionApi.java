@@ -116,7 +116,8 @@ public class IngestionApi {
     @Mutation
     @Description("Catches the tenant up with revenue-service's change feed now, reading up to maxPages pages (default"
             + " kpi.feed.max-pages), with the caller's token. Never fails because revenue-service is down: see lastError.")
-    public @NonNull FeedStatus syncRevenueFeed(@Description("Pages to read at most, 1 to 10000") Integer maxPages) {
-        return feed.sync(caller.tenant(), caller.rawToken(), maxPages);
+    public @NonNull FeedStatus syncRevenueFeed(@Description("Pages to read at most, 1 to 10000") Integer maxPages,
+            @Description("Entries per page, 1 to 5000 (default kpi.feed.page-size)") Integer pageSize) {
+        return feed.sync(caller.tenant(), caller.rawToken(), maxPages, pageSize);
     }
 }

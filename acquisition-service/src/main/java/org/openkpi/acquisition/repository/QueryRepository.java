@@ -106,8 +106,8 @@ public class QueryRepository {
                     filters.bind(ps, 6);
                 }, rs -> {
                     double hours = rs.getDouble(6);
-                    return new LeadFact(Jdbc.date(rs, 1), Jdbc.date(rs, 2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5),
-                            rs.wasNull() ? null : hours);
+                    Double response = rs.wasNull() ? null : hours;
+                    return new LeadFact(Jdbc.date(rs, 1), Jdbc.date(rs, 2), rs.getString(3), rs.getBoolean(4), rs.getBoolean(5), response);
                 });
     }
 

@@ -63,19 +63,26 @@ public class FeedSync {
             return;
         }
         lastAttempt.put(tenant.value(), now);
-        sync(tenant, bearerToken, maxPages);
+        sync(tenant, bearerToken, maxPages, null);
     }
 
-    /** Reads up to {@code pages} pages (default kpi.feed.max-pages); errors are recorded, not thrown. */
-    public FeedStatus sync(TenantId tenant, String bearerToken, Integer pages) {
+    /**
+     * Reads up to {@code pages} pages (default kpi.feed.max-pages) of {@code size} entries (default kpi.feed.page-size);
+     * errors are recorded, not thrown.
+     */
+    public FeedStatus sync(TenantId tenant, String bearerToken, Integer pages, Integer size) {
         int limit = pages == null ? maxPages : pages;
         if (limit < 1 || limit > 10_000) {
             throw ApiException.validation("maxPages", "must be between 1 and 10000");
         }
+        int first = size == null ? pageSize : size;
+        if (first < 1 || first > 5000) {
+            throw ApiException.validation("pageSize", "must be between 1 and 5000");
+        }
         int applied = 0;
         try {
             for (int i = 0; i < limit; i++) {
-                Page page = client.fetch(bearerToken, feed.state(tenant).cursor(), pageSize);
+                Page page = client.fetch(bearerToken, feed.state(tenant).cursor(), first);
                 applied += consumer.apply(tenant, page);
                 if (!page.hasMore()) {
                     break;
