@@ -332,6 +332,8 @@ public final class LocalSuite {
         env.put("KPI_OIDC_ISSUER", LocalTokens.ISSUER);
         env.put("KPI_OIDC_AUDIENCE", LocalTokens.AUDIENCE);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        // where the change-feed consumers (acquisition, retention) read revenue-service's feed
+        env.put("KPI_REVENUE_URL", ServiceSpec.REVENUE.graphqlUrl());
         return env;
     }
 

@@ -12,10 +12,13 @@ import java.util.List;
  */
 public record ServiceSpec(String name, String database, int port) {
 
+    /** The owner of the MRR change feed the other services consume. */
+    public static final ServiceSpec REVENUE = new ServiceSpec("revenue-service", "revenue", 8081);
+
     /** Every service, in the order they are listed. */
     public static final List<ServiceSpec> SUITE = List.of(
             new ServiceSpec("gateway", "gateway", 8080),
-            new ServiceSpec("revenue-service", "revenue", 8081),
+            REVENUE,
             new ServiceSpec("acquisition-service", "acquisition", 8082),
             new ServiceSpec("retention-service", "retention", 8083),
             new ServiceSpec("support-service", "support", 8084));

@@ -38,6 +38,7 @@ class LocalSuiteTest {
         assertEquals("https://kpi.local/issuer", env.get("KPI_OIDC_ISSUER"));
         assertEquals("kpi-suite", env.get("KPI_OIDC_AUDIENCE"));
         assertEquals("8081", env.get("QUARKUS_HTTP_PORT"));
+        assertEquals("http://localhost:8081/graphql", env.get("KPI_REVENUE_URL"));
     }
 
     @Test
