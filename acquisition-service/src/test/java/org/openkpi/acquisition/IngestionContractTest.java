@@ -43,6 +43,13 @@ class IngestionContractTest {
         r = t.record("trials", list(m("externalId", "t2", "startedAt", "2024-02-11T00:00:00Z", "channel", "seo")));
         assertEquals(1, r.getInt("data.recordTrials.replaced"));
         assertEquals(List.of(1, 1), funnel(t).getList("data.funnel.trials", Integer.class));
+        // clipped periods read the daily rollup for the edges and the monthly one for whole months
+        assertEquals(List.of(1, 0), t.ok(Gql.FUNNEL, Map.of("r", range("2024-01-10", "2024-02-11"), "g", "MONTH"))
+                .getList("data.funnel.trials", Integer.class));
+        assertEquals(List.of(0, 2), t.ok(Gql.FUNNEL, Map.of("r", range("2023-12-15", "2024-03-01"), "g", "QUARTER"))
+                .getList("data.funnel.trials", Integer.class));
+        assertEquals(List.of(0, 1), t.ok(Gql.FUNNEL, Map.of("r", range("2024-01-11", "2024-02-12"), "g", "MONTH"))
+                .getList("data.funnel.trials", Integer.class));
         // visitor counts: identity is date + channel + campaign
         t.record("counts", list(m("date", "2024-01-05", "channel", "seo", "visitors", 100)));
         r = t.record("counts", list(m("date", "2024-01-05", "channel", "seo", "visitors", 100),

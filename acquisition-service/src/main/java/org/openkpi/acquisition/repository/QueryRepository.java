@@ -47,13 +47,37 @@ public class QueryRepository {
         this.jdbc = jdbc;
     }
 
-    /** Sums of columns of a daily rollup per date_trunc(unit) bucket and group, over [from, to). */
-    public List<Bucket> rollup(TenantId tenant, String table, List<String> sumColumns, String unit, LocalDate from, LocalDate to,
+    /**
+     * Sums of columns of a rollup ("visitor", "trial", "new_customer", "lead", "email") per date_trunc(unit) bucket and
+     * group, over [from, to). For month-aligned units the whole months come from the monthly rollup (when the rollup
+     * has one) and only the clipped edges from the daily one.
+     */
+    public List<Bucket> rollup(TenantId tenant, String rollup, List<String> sumColumns, String unit, LocalDate from, LocalDate to,
             String groupColumn, Filters filters) {
-        StringBuilder sql = new StringBuilder("SELECT date_trunc('").append(unit).append("', day::timestamp)::date, ")
+        boolean monthAligned = unit.equals("month") || unit.equals("quarter") || unit.equals("year");
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate lastMonth = to.withDayOfMonth(1);
+        if (!monthAligned || rollup.equals("email") || !firstMonth.isBefore(lastMonth)) {
+            return scan(tenant, rollup + "_daily", "day", sumColumns, unit, from, to, groupColumn, filters);
+        }
+        List<Bucket> out = new ArrayList<>();
+        if (from.isBefore(firstMonth)) {
+            out.addAll(scan(tenant, rollup + "_daily", "day", sumColumns, unit, from, firstMonth, groupColumn, filters));
+        }
+        out.addAll(scan(tenant, rollup + "_monthly", "month", sumColumns, unit, firstMonth, lastMonth, groupColumn, filters));
+        if (lastMonth.isBefore(to)) {
+            out.addAll(scan(tenant, rollup + "_daily", "day", sumColumns, unit, lastMonth, to, groupColumn, filters));
+        }
+        return out;
+    }
+
+    private List<Bucket> scan(TenantId tenant, String table, String dayColumn, List<String> sumColumns, String unit, LocalDate from,
+            LocalDate to, String groupColumn, Filters filters) {
+        StringBuilder sql = new StringBuilder("SELECT date_trunc('").append(unit).append("', ").append(dayColumn).append("::timestamp)::date, ")
                 .append(groupColumn == null ? "NULL" : groupColumn);
         sumColumns.forEach(c -> sql.append(", sum(").append(c).append(")"));
-        sql.append(" FROM ").append(table).append(" WHERE tenant_id = ? AND day >= ? AND day < ?").append(filters.sql(""))
+        sql.append(" FROM ").append(table).append(" WHERE tenant_id = ? AND ").append(dayColumn).append(" >= ? AND ")
+                .append(dayColumn).append(" < ?").append(filters.sql(""))
                 .append(" GROUP BY 1, 2");
         return jdbc.list(sql.toString(), ps -> {
             ps.setString(1, tenant.value());

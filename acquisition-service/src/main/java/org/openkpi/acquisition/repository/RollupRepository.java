@@ -29,6 +29,53 @@ public class RollupRepository {
         if (days != null && days.isEmpty()) {
             return;
         }
+        rebuildDaily(tenant, table, days, insertSelect);
+        String monthly = MONTHLY.get(table);
+        if (monthly != null) {
+            rebuildMonthly(tenant, table, monthly, days == null ? null
+                    : days.stream().map(d -> d.withDayOfMonth(1)).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)));
+        }
+    }
+
+    /** Daily rollup -> its monthly rollup and summed columns. */
+    private static final java.util.Map<String, String> MONTHLY = java.util.Map.of(
+            "visitor_daily", "visitor_monthly|visitors", "trial_daily", "trial_monthly|trials,converted",
+            "new_customer_daily", "new_customer_monthly|customers", "lead_daily", "lead_monthly|leads,converted");
+
+    /** Re-aggregates the monthly rows of {@code months} (all when null) from the daily rollup. */
+    private void rebuildMonthly(TenantId tenant, String daily, String spec, java.util.SortedSet<LocalDate> months) {
+        String monthly = spec.substring(0, spec.indexOf('|'));
+        String[] columns = spec.substring(spec.indexOf('|') + 1).split(",");
+        jdbc.update("DELETE FROM " + monthly + " WHERE tenant_id = ?" + (months == null ? "" : " AND month = ANY(?)"), ps -> {
+            ps.setString(1, tenant.value());
+            if (months != null) {
+                Jdbc.setDateArray(ps, 2, months);
+            }
+        });
+        StringBuilder sql = new StringBuilder("INSERT INTO ").append(monthly).append(" (tenant_id, month, channel, campaign");
+        for (String c : columns) {
+            sql.append(", ").append(c);
+        }
+        sql.append(") SELECT tenant_id, date_trunc('month', day::timestamp)::date, channel, campaign");
+        for (String c : columns) {
+            sql.append(", sum(").append(c).append(')');
+        }
+        sql.append(" FROM ").append(daily).append(" WHERE tenant_id = ?");
+        if (months != null) {
+            sql.append(" AND day >= ? AND day < ? AND date_trunc('month', day::timestamp)::date = ANY(?)");
+        }
+        sql.append(" GROUP BY 1, 2, 3, 4");
+        jdbc.update(sql.toString(), ps -> {
+            ps.setString(1, tenant.value());
+            if (months != null) {
+                Jdbc.setDate(ps, 2, months.first());
+                Jdbc.setDate(ps, 3, months.last().plusMonths(1));
+                Jdbc.setDateArray(ps, 4, months);
+            }
+        });
+    }
+
+    private void rebuildDaily(TenantId tenant, String table, Collection<LocalDate> days, String insertSelect) {
         jdbc.update("DELETE FROM " + table + " WHERE tenant_id = ?" + (days == null ? "" : " AND day = ANY(?)"), ps -> {
             ps.setString(1, tenant.value());
             if (days != null) {

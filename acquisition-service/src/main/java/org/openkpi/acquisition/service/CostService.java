@@ -54,11 +54,11 @@ public class CostService {
         for (SpendSum s : queries.spend(tenant, periods.from().withDayOfMonth(1), periods.to(), filters)) {
             allocate(grid, periods, s);
         }
-        grid.addBuckets(queries.rollup(tenant, "new_customer_daily", List.of("customers"), unit, periods.from(), periods.to(), "channel",
+        grid.addBuckets(queries.rollup(tenant, "new_customer", List.of("customers"), unit, periods.from(), periods.to(), "channel",
                 filters), CUSTOMERS);
-        grid.addBuckets(queries.rollup(tenant, "visitor_daily", List.of("visitors"), unit, periods.from(), periods.to(), "channel",
+        grid.addBuckets(queries.rollup(tenant, "visitor", List.of("visitors"), unit, periods.from(), periods.to(), "channel",
                 filters), VISITORS);
-        grid.addBuckets(queries.rollup(tenant, "lead_daily", List.of("leads"), unit, periods.from(), periods.to(), "channel", filters),
+        grid.addBuckets(queries.rollup(tenant, "lead", List.of("leads"), unit, periods.from(), periods.to(), "channel", filters),
                 LEADS);
         List<CostPoint> out = new ArrayList<>();
         Map<Integer, BigDecimal[]> totals = new LinkedHashMap<>();

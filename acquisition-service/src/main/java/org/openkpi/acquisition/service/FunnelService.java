@@ -59,10 +59,10 @@ public class FunnelService {
         SettingsRow s = settings.find(tenant);
         String unit = unit(granularity);
         Grid grid = new Grid(periods, 4, group != null);
-        grid.addBuckets(queries.rollup(tenant, "visitor_daily", List.of("visitors"), unit, periods.from(), periods.to(), group, filters), 0);
-        grid.addBuckets(queries.rollup(tenant, "trial_daily", List.of("trials", "converted"), unit, periods.from(), periods.to(), group,
+        grid.addBuckets(queries.rollup(tenant, "visitor", List.of("visitors"), unit, periods.from(), periods.to(), group, filters), 0);
+        grid.addBuckets(queries.rollup(tenant, "trial", List.of("trials", "converted"), unit, periods.from(), periods.to(), group,
                 filters), 1);
-        grid.addBuckets(queries.rollup(tenant, "new_customer_daily", List.of("customers"), unit, periods.from(), periods.to(), group,
+        grid.addBuckets(queries.rollup(tenant, "new_customer", List.of("customers"), unit, periods.from(), periods.to(), group,
                 filters), 3);
         LocalDate today = LocalDate.now(clock.withZone(s.zone()));
         List<FunnelPoint> out = new ArrayList<>();
@@ -125,7 +125,7 @@ public class FunnelService {
     public List<EmailListPoint> emailListGrowth(TenantId tenant, DateRangeInput range, Granularity granularity) {
         Periods periods = Periods.of(range.from(), range.to(), granularity);
         Grid grid = new Grid(periods, 2, false);
-        grid.addBuckets(queries.rollup(tenant, "email_daily", List.of("subscribes", "unsubscribes"), unit(granularity), periods.from(),
+        grid.addBuckets(queries.rollup(tenant, "email", List.of("subscribes", "unsubscribes"), unit(granularity), periods.from(),
                 periods.to(), null, new Filters(Map.of())), 0);
         long size = queries.emailNetBefore(tenant, periods.from());
         List<EmailListPoint> out = new ArrayList<>();
