@@ -120,30 +120,21 @@ CREATE INDEX ticket_open_interval_ticket ON ticket_open_interval (tenant_id, tic
 CREATE INDEX ticket_open_interval_opened ON ticket_open_interval (tenant_id, opened_at);
 CREATE INDEX ticket_open_interval_closed ON ticket_open_interval (tenant_id, closed_at);
 
--- Rollups: counts and sums per grain (D = day, M = calendar month of the tenant's zone), bucket (the day
--- or the month's first day), dimension (0 all, 1 channel, 2 priority, 3 agent, 4 team) and metric code
--- (see engine/Metric.java).
-CREATE TABLE rollup_count (
+-- Rollups, one row per grain (D = day, M = calendar month of the tenant's zone), bucket (the day or the
+-- month's first day), dimension (0 all, 1 channel, 2 priority, 3 agent, 4 team), value and metric code (see
+-- engine/Metric.java): n (how many) and total (a sum), and for a duration metric its histogram as two
+-- parallel arrays, quantised seconds (ascending, see engine/Quantiser.java) and how many tickets had each.
+-- A month or a day is one row however many tickets it holds, so a 36-month query reads 36 rows per metric.
+CREATE TABLE rollup (
     tenant_id text     NOT NULL,
     dim       smallint NOT NULL,
     metric    smallint NOT NULL,
-    grain     char(1)  NOT NULL,
+    grain     text     NOT NULL,
     dim_value text     NOT NULL,
     bucket    date     NOT NULL,
     n         bigint   NOT NULL,
     total     bigint   NOT NULL,
+    qkeys     bigint[],
+    qcounts   bigint[],
     PRIMARY KEY (tenant_id, dim, metric, grain, dim_value, bucket)
-);
-
--- Duration histograms: how many tickets had a duration quantised to qkey seconds (see engine/Quantiser.java).
-CREATE TABLE rollup_hist (
-    tenant_id text     NOT NULL,
-    dim       smallint NOT NULL,
-    metric    smallint NOT NULL,
-    grain     char(1)  NOT NULL,
-    dim_value text     NOT NULL,
-    bucket    date     NOT NULL,
-    qkey      bigint   NOT NULL,
-    n         bigint   NOT NULL,
-    PRIMARY KEY (tenant_id, dim, metric, grain, dim_value, bucket, qkey)
 );

@@ -9,40 +9,49 @@ import org.openkpi.support.engine.Dim;
 
 /**
  * Changes to the rollups accumulated in memory while a batch re-derives its tickets (old contributions
- * subtracted, new ones added), then written with one upsert per distinct row. Every contribution goes to
- * each dimension and to both grains (the day, and the month holding it).
+ * subtracted, new ones added), then merged into the stored rows once per distinct row. Every contribution
+ * goes to each dimension and to both grains (the day, and the month holding it).
  */
 public final class RollupDelta {
 
-    record CountKey(short dim, short metric, char grain, String value, LocalDate bucket) {
+    /** A rollup row's identity within the tenant. */
+    public record Key(short dim, short metric, String grain, String value, LocalDate bucket) {
     }
 
-    record HistKey(short dim, short metric, char grain, String value, LocalDate bucket, long qkey) {
-    }
+    /** The change of one row: n, total and histogram counts per quantised value. */
+    static final class Change {
+        long n;
+        long total;
+        Map<Long, Long> hist;
 
-    final Map<CountKey, long[]> counts = new HashMap<>();
-    final Map<HistKey, long[]> hists = new HashMap<>();
-
-    public void add(Contribution c, String[] dimValues, int sign) {
-        for (short dim = 0; dim < Dim.COUNT; dim++) {
-            String value = dimValues[dim];
-            count(new CountKey(dim, c.metric(), 'D', value, c.day()), c, sign);
-            count(new CountKey(dim, c.metric(), 'M', value, c.day().withDayOfMonth(1)), c, sign);
-            if (c.qkey() >= 0) {
-                hists.computeIfAbsent(new HistKey(dim, c.metric(), 'D', value, c.day(), c.qkey()), k -> new long[1])[0] += sign;
-                hists.computeIfAbsent(new HistKey(dim, c.metric(), 'M', value, c.day().withDayOfMonth(1), c.qkey()),
-                        k -> new long[1])[0] += sign;
-            }
+        boolean isZero() {
+            return n == 0 && total == 0 && (hist == null || hist.values().stream().allMatch(v -> v == 0));
         }
     }
 
-    private void count(CountKey key, Contribution c, int sign) {
-        long[] v = counts.computeIfAbsent(key, k -> new long[2]);
-        v[0] += sign * c.n();
-        v[1] += sign * c.total();
+    final Map<Key, Change> changes = new HashMap<>();
+
+    public void add(Contribution c, String[] dimValues, int sign) {
+        LocalDate month = c.day().withDayOfMonth(1);
+        for (short dim = 0; dim < Dim.COUNT; dim++) {
+            change(new Key(dim, c.metric(), "D", dimValues[dim], c.day()), c, sign);
+            change(new Key(dim, c.metric(), "M", dimValues[dim], month), c, sign);
+        }
+    }
+
+    private void change(Key key, Contribution c, int sign) {
+        Change ch = changes.computeIfAbsent(key, k -> new Change());
+        ch.n += sign * c.n();
+        ch.total += sign * c.total();
+        if (c.qkey() >= 0) {
+            if (ch.hist == null) {
+                ch.hist = new HashMap<>();
+            }
+            ch.hist.merge(c.qkey(), (long) sign, Long::sum);
+        }
     }
 
     public boolean isEmpty() {
-        return counts.isEmpty() && hists.isEmpty();
+        return changes.values().stream().allMatch(Change::isZero);
     }
 }

@@ -13,8 +13,7 @@ import org.openkpi.support.engine.Dim;
 import org.openkpi.support.engine.Metric;
 import org.openkpi.support.repository.MetricsRepository;
 import org.openkpi.support.repository.RollupRepository;
-import org.openkpi.support.repository.RollupRepository.CountRow;
-import org.openkpi.support.repository.RollupRepository.HistRow;
+import org.openkpi.support.repository.RollupRepository.Row;
 import org.openkpi.support.repository.SettingsRepository;
 import org.openkpi.support.repository.TicketFilter;
 import org.openkpi.support.tenant.TenantId;
@@ -63,22 +62,29 @@ public class KpiReader {
             value = filterValue(filter);
         }
         boolean grouped = groupBy != null;
+        short[] all = new short[countMetrics.length + histMetrics.length];
+        System.arraycopy(countMetrics, 0, all, 0, countMetrics.length);
+        System.arraycopy(histMetrics, 0, all, countMetrics.length, histMetrics.length);
+        boolean[] wantHist = new boolean[32];
+        for (short m : histMetrics) {
+            wantHist[m] = true;
+        }
         for (Span s : spans(periods, monthsCompose)) {
-            if (countMetrics.length > 0) {
-                for (CountRow r : rollups.counts(tenant, dim, countMetrics, s.grain, value, s.from, s.to)) {
-                    acc.count(grouped ? r.value() : Acc.TOTAL, periods.indexOf(r.bucket()), r.metric(), r.n(), r.total());
-                }
-            }
-            for (short metric : histMetrics) {
-                for (HistRow r : rollups.hist(tenant, dim, metric, s.grain, value, s.from, s.to)) {
-                    acc.hist(grouped ? r.value() : Acc.TOTAL, periods.indexOf(r.bucket()), metric, r.qkey(), r.n());
+            for (Row r : rollups.rows(tenant, dim, all, s.grain, value, s.from, s.to, histMetrics.length > 0)) {
+                String group = grouped ? r.value() : Acc.TOTAL;
+                int p = periods.indexOf(r.bucket());
+                acc.count(group, p, r.metric(), r.n(), r.total());
+                if (wantHist[r.metric()]) {
+                    for (int i = 0; i < r.qkeys().length; i++) {
+                        acc.hist(group, p, r.metric(), r.qkeys()[i], r.qcounts()[i]);
+                    }
                 }
             }
         }
         return acc;
     }
 
-    private record Span(char grain, LocalDate from, LocalDate to) {
+    private record Span(String grain, LocalDate from, LocalDate to) {
     }
 
     private static List<Span> spans(Periods periods, boolean monthsCompose) {
@@ -87,15 +93,15 @@ public class KpiReader {
         LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
         LocalDate endMonth = to.withDayOfMonth(1);
         if (!monthsCompose || !firstMonth.isBefore(endMonth)) {
-            return List.of(new Span('D', from, to));
+            return List.of(new Span("D", from, to));
         }
         java.util.ArrayList<Span> out = new java.util.ArrayList<>();
         if (from.isBefore(firstMonth)) {
-            out.add(new Span('D', from, firstMonth));
+            out.add(new Span("D", from, firstMonth));
         }
-        out.add(new Span('M', firstMonth, endMonth));
+        out.add(new Span("M", firstMonth, endMonth));
         if (endMonth.isBefore(to)) {
-            out.add(new Span('D', endMonth, to));
+            out.add(new Span("D", endMonth, to));
         }
         return out;
     }
@@ -110,6 +116,7 @@ public class KpiReader {
         }
         for (short m : histMetrics) {
             wantHist[m] = true;
+            wantCount[m] = true;
         }
         metrics.scan(tenant, filter, (m, extras) -> {
             String group = groupBy == null ? Acc.TOTAL

@@ -72,8 +72,7 @@ public class SupportQueryService {
     private List<DurationPoint> durations(TenantId tenant, DateRangeInput range, Granularity g, SupportFilterInput filter,
             SupportDimension groupBy, short cal, short bh) {
         Periods periods = periods(range, g);
-        Acc acc = reader.read(tenant, periods, composesMonths(g), filter(filter), groupBy, new short[] {cal, bh},
-                new short[] {cal, bh});
+        Acc acc = reader.read(tenant, periods, composesMonths(g), filter(filter), groupBy, NONE, new short[] {cal, bh});
         List<DurationPoint> out = new ArrayList<>();
         for (int p = 0; p < periods.size(); p++) {
             for (String group : groups(acc, groupBy)) {
@@ -192,7 +191,7 @@ public class SupportQueryService {
             case TEAM -> "team_id";
             case CUSTOMER -> throw new IllegalStateException();
         };
-        Map<String, Long> open = new TreeMap<>(rollups.openBefore(tenant, dim, Metric.OPEN_DELTA, day));
+        Map<String, Long> open = new TreeMap<>(rollups.sumBefore(tenant, dim, Metric.OPEN_DELTA, day));
         metrics.spanEdges(tenant, "opened_at", column, dayStart, instant).forEach((g, n) -> open.merge(g, n, Long::sum));
         metrics.spanEdges(tenant, "closed_at", column, dayStart, instant).forEach((g, n) -> open.merge(g, -n, Long::sum));
         List<BacklogEntry> out = new ArrayList<>();
