@@ -92,18 +92,19 @@ public class CostService {
         return z;
     }
 
-    /** Spreads a month's spend evenly over its days and adds each period's share. */
+    /** Spreads a month's spend evenly over its days and adds each overlapping period's share. */
     private static void allocate(Grid grid, Periods periods, SpendSum s) {
         int metric = KINDS.indexOf(s.kind());
         LocalDate monthEnd = s.month().plusMonths(1);
         long monthDays = ChronoUnit.DAYS.between(s.month(), monthEnd);
-        for (int p = 0; p < periods.size(); p++) {
+        int first = periods.indexOf(s.month().isBefore(periods.from()) ? periods.from() : s.month());
+        if (first < 0) {
+            return;
+        }
+        for (int p = first; p < periods.size() && periods.start(p).isBefore(monthEnd); p++) {
             LocalDate from = periods.start(p).isAfter(s.month()) ? periods.start(p) : s.month();
             LocalDate to = periods.end(p).isBefore(monthEnd) ? periods.end(p) : monthEnd;
             long days = ChronoUnit.DAYS.between(from, to);
-            if (days <= 0) {
-                continue;
-            }
             BigDecimal share = days == monthDays ? s.amount()
                     : s.amount().multiply(BigDecimal.valueOf(days)).divide(BigDecimal.valueOf(monthDays), 10, RoundingMode.HALF_UP);
             grid.add(s.channel(), periods.start(p), metric, share);
