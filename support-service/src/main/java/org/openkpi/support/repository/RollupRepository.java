@@ -159,6 +159,21 @@ public class RollupRepository {
                         withHistograms ? longs(rs, 6) : NONE, withHistograms ? longs(rs, 7) : NONE));
     }
 
+    /** Sum of a metric's n per dimension value over buckets in [from, to) of one grain. */
+    public Map<String, Long> sumN(TenantId tenant, short dim, short metric, String grain, LocalDate from, LocalDate to) {
+        Map<String, Long> out = new HashMap<>();
+        jdbc.each("SELECT dim_value, sum(n) FROM rollup WHERE tenant_id = ? AND dim = ? AND metric = ? AND grain = ?"
+                + " AND bucket >= ? AND bucket < ? GROUP BY dim_value", ps -> {
+                    ps.setString(1, tenant.value());
+                    ps.setShort(2, dim);
+                    ps.setShort(3, metric);
+                    ps.setString(4, grain);
+                    ps.setObject(5, from);
+                    ps.setObject(6, to);
+                }, rs -> out.put(rs.getString(1), rs.getLong(2)));
+        return out;
+    }
+
     /** Sum of a metric's totals per dimension value over buckets before {@code before} (month rows, then day rows). */
     public Map<String, Long> sumBefore(TenantId tenant, short dim, short metric, LocalDate before) {
         Map<String, Long> out = new HashMap<>();

@@ -84,6 +84,18 @@ public class KpiReader {
         return acc;
     }
 
+    /**
+     * Per dimension value, the sum of a count metric's n over the whole range (summed in the database: one
+     * row per value, for the leaderboard).
+     */
+    java.util.Map<String, Long> totalsByValue(TenantId tenant, LocalDate from, LocalDate to, short dim, short metric) {
+        java.util.Map<String, Long> out = new java.util.HashMap<>();
+        for (Span s : spans(Periods.single(from, to), true)) {
+            rollups.sumN(tenant, dim, metric, s.grain, s.from, s.to).forEach((v, n) -> out.merge(v, n, Long::sum));
+        }
+        return out;
+    }
+
     private record Span(String grain, LocalDate from, LocalDate to) {
     }
 
