@@ -84,7 +84,8 @@ create table retention_daily (
 
 -- Expansion, contraction and churn movements whose paying spell started at most 366 days earlier,
 -- keyed by movement day and spell start: what a period must exclude because the customer was not
--- paying at its start (spell started inside the period).
+-- paying at its start (spell started inside the period). Key order: a read probes one day and only the
+-- spells started since the period's start.
 create table retention_young (
     tenant_id       text    not null,
     dim             text    not null,
@@ -95,7 +96,7 @@ create table retention_young (
     expansion_mrr   numeric not null,
     contraction_mrr numeric not null,
     churn_mrr       numeric not null,
-    primary key (tenant_id, dim, day, dim_value, spell_start)
+    primary key (tenant_id, dim, day, spell_start, dim_value)
 );
 
 -- Cohorts by first-payment month: change of the cohort's paying customers and MRR at the end of

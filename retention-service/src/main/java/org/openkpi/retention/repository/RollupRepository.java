@@ -93,7 +93,7 @@ public class RollupRepository {
                     });
             jdbc.update("""
                     INSERT INTO retention_young SELECT * FROM tmp_retention_young
-                    ON CONFLICT (tenant_id, dim, day, dim_value, spell_start) DO UPDATE SET
+                    ON CONFLICT (tenant_id, dim, day, spell_start, dim_value) DO UPDATE SET
                       churn_count = retention_young.churn_count + excluded.churn_count,
                       expansion_mrr = retention_young.expansion_mrr + excluded.expansion_mrr,
                       contraction_mrr = retention_young.contraction_mrr + excluded.contraction_mrr,

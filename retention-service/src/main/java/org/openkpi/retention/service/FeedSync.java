@@ -33,12 +33,15 @@ public class FeedSync {
     private final int maxPages;
     private final Duration budget;
     private final boolean onRequest;
+    private final Duration minInterval;
+    private final java.util.concurrent.ConcurrentHashMap<String, Instant> lastOnRequest = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FeedSync(FeedClient client, FeedApplier applier, FeedStateRepository state, Clock clock,
             @ConfigProperty(name = "kpi.feed.page-size", defaultValue = "1000") int pageSize,
             @ConfigProperty(name = "kpi.feed.max-pages-per-sync", defaultValue = "20") int maxPages,
             @ConfigProperty(name = "kpi.feed.sync-budget", defaultValue = "3s") Duration budget,
-            @ConfigProperty(name = "kpi.feed.sync-on-request", defaultValue = "true") boolean onRequest) {
+            @ConfigProperty(name = "kpi.feed.sync-on-request", defaultValue = "true") boolean onRequest,
+            @ConfigProperty(name = "kpi.feed.min-interval-on-request", defaultValue = "2s") Duration minInterval) {
         this.client = client;
         this.applier = applier;
         this.state = state;
@@ -47,13 +50,24 @@ public class FeedSync {
         this.maxPages = maxPages;
         this.budget = budget;
         this.onRequest = onRequest;
+        this.minInterval = minInterval;
     }
 
-    /** The catch-up done before a query or an ingestion (unless kpi.feed.sync-on-request is false). */
+    /**
+     * The catch-up done before a query or an ingestion (unless kpi.feed.sync-on-request is false), at most once per
+     * kpi.feed.min-interval-on-request and tenant in this instance (a dashboard firing ten queries reads the feed once).
+     */
     public void beforeRequest(TenantId tenant, String token) {
-        if (onRequest) {
-            catchUp(tenant, token);
+        if (!onRequest) {
+            return;
         }
+        Instant now = clock.instant();
+        Instant last = lastOnRequest.get(tenant.value());
+        if (last != null && now.isBefore(last.plus(minInterval))) {
+            return;
+        }
+        lastOnRequest.put(tenant.value(), now);
+        catchUp(tenant, token);
     }
 
     /** @return entries applied */
