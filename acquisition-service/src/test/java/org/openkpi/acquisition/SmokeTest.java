@@ -62,4 +62,16 @@ class SmokeTest {
                 .body(containsString("service: String!"))
                 .body(containsString("tenant: String!"));
     }
+
+    @Test
+    void sharedValueTypesAreShareableAndShapedAsInTheConventions() {
+        String schema = given().auth().oauth2(Tokens.forTenant("acme"))
+                .when().get("/graphql/schema.graphql")
+                .then().statusCode(200).extract().asString().replaceAll("\"[^\"]*\"\\s*", "");
+        org.junit.jupiter.api.Assertions.assertTrue(schema.matches("(?s).*type Duration @shareable \\{\\s*mean: Float\\s*median: Float\\s*p90: Float\\s*unit: String!\\s*}.*"), schema);
+        org.junit.jupiter.api.Assertions.assertTrue(schema.matches("(?s).*type Ratio @shareable \\{\\s*denominator: BigDecimal!\\s*numerator: BigDecimal!\\s*reason: String\\s*value: BigDecimal\\s*}.*")
+                || schema.matches("(?s).*type Ratio @shareable \\{\\s*value: BigDecimal\\s*numerator: BigDecimal!\\s*denominator: BigDecimal!\\s*reason: String\\s*}.*"), schema);
+        org.junit.jupiter.api.Assertions.assertTrue(schema.matches("(?s).*type Money @shareable \\{\\s*(amount: BigDecimal!\\s*currency: String!|currency: String!\\s*amount: BigDecimal!)\\s*}.*"), schema);
+        org.junit.jupiter.api.Assertions.assertTrue(schema.matches("(?s).*type Period @shareable \\{\\s*(start: Date!\\s*end: Date!|end: Date!\\s*start: Date!)\\s*}.*"), schema);
+    }
 }

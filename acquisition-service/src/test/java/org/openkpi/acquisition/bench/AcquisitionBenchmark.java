@@ -409,18 +409,40 @@ public final class AcquisitionBenchmark {
             }
             double[] ms = new double[options.iterations()];
             int points = 0;
+            double[] cpu0 = cpu();
             for (int i = 0; i < ms.length; i++) {
                 long t0 = System.nanoTime();
                 JsonObject data = post(body);
                 ms[i] = (System.nanoTime() - t0) / 1e6;
                 points = data.getJsonArray(fields[q]).size();
             }
+            double[] cpu1 = cpu();
             Arrays.sort(ms);
             out[q] = new double[] { ms[ms.length / 2], ms[(int) Math.ceil(ms.length * 0.95) - 1], ms[ms.length - 1] };
-            System.out.printf(Locale.ROOT, "  %s %-17s (%3d points): p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms%n", label, labels[q], points,
-                    out[q][0], out[q][1], out[q][2]);
+            System.out.printf(Locale.ROOT, "  %s %-17s (%3d points): p50 %6.2f ms  p95 %6.2f ms  max %6.2f ms;"
+                    + " CPU per request: service %.2f ms + PostgreSQL %.2f ms%n", label, labels[q], points,
+                    out[q][0], out[q][1], out[q][2], (cpu1[0] - cpu0[0]) * 1000 / ms.length, (cpu1[1] - cpu0[1]) * 1000 / ms.length);
         }
         return out;
+    }
+
+    /** CPU seconds used so far by {service, PostgreSQL (postmaster and its children)}. */
+    private double[] cpu() {
+        double pg = 0;
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SHOW data_directory")) {
+            rs.next();
+            long pid = Long.parseLong(Files.readAllLines(Path.of(rs.getString(1), "postmaster.pid")).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow();
+            pg = cpuSeconds(postmaster) + postmaster.descendants().mapToDouble(AcquisitionBenchmark::cpuSeconds).sum();
+        } catch (Exception e) {
+            pg = Double.NaN;
+        }
+        return new double[] { cpuSeconds(service.toHandle()), pg };
+    }
+
+    private static double cpuSeconds(ProcessHandle p) {
+        return p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0);
     }
 
     private void startService(Path jar, String publicKey) throws Exception {
