@@ -199,7 +199,7 @@ public class Jdbc {
         if (value == null) {
             ps.setNull(index, java.sql.Types.DATE);
         } else {
-            ps.setDate(index, java.sql.Date.valueOf(value));
+            ps.setObject(index, value);
         }
     }
 
@@ -208,8 +208,8 @@ public class Jdbc {
         return t == null ? null : t.toInstant();
     }
 
+    /** A nullable date column, read without pgjdbc's Calendar-based java.sql.Date conversion (a read hot spot). */
     public static java.time.LocalDate date(ResultSet rs, int index) throws SQLException {
-        java.sql.Date d = rs.getDate(index);
-        return d == null ? null : d.toLocalDate();
+        return rs.getObject(index, java.time.LocalDate.class);
     }
 }
