@@ -42,22 +42,6 @@ create table reversal (
     primary key (tenant_id, feed_cursor)
 );
 
--- What the ledger says about each customer now (derived, rewritten when its ledger changes).
-create table customer_state (
-    tenant_id          text    not null,
-    customer_id        text    not null,
-    first_payment_day  date,
-    mrr                numeric not null,
-    plan_code          text,
-    country            text,
-    segment            text,
-    channel            text,
-    last_movement_day  date,
-    churns             int     not null,
-    reactivations      int     not null,
-    primary key (tenant_id, customer_id)
-);
-
 -- Rollups. dim is ALL (dim_value '') or PLAN / COUNTRY / SEGMENT / CHANNEL (a customer's current
 -- attribute, '' when it has none). They are sums of per-customer contributions, adjusted by
 -- (new - old) contribution whenever a customer's ledger changes.
@@ -83,21 +67,23 @@ create table retention_daily (
 );
 
 -- Expansion, contraction and churn movements whose paying spell started at most 366 days earlier,
--- keyed by movement day and spell start: what a period must exclude because the customer was not
--- paying at its start (spell started inside the period). Key order: a read probes one day and only the
--- spells started since the period's start.
+-- keyed by movement day and spell start (age = day - spell_start): what a period must exclude because
+-- the customer was not paying at its start (spell started inside the period). A series reads only the
+-- rows younger than its longest period, through retention_young_by_age.
 create table retention_young (
     tenant_id       text    not null,
     dim             text    not null,
     dim_value       text    not null,
     day             date    not null,
     spell_start     date    not null,
+    age             int     not null,
     churn_count     bigint  not null,
     expansion_mrr   numeric not null,
     contraction_mrr numeric not null,
     churn_mrr       numeric not null,
     primary key (tenant_id, dim, day, spell_start, dim_value)
 );
+create index retention_young_by_age on retention_young (tenant_id, dim, age, spell_start);
 
 -- Cohorts by first-payment month: change of the cohort's paying customers and MRR at the end of
 -- each month (prefix sums give the state at the end of month offset k); customers = cohort size.

@@ -207,28 +207,4 @@ public final class Contributions {
             previous = end;
         }
     }
-
-    /** The customer's summary, or null for an empty ledger; {@code ledger} must be {@link #sorted}. */
-    public static CustomerSummary summary(String customerId, List<LedgerRow> ledger) {
-        if (ledger.isEmpty()) {
-            return null;
-        }
-        LedgerRow attributes = latest(ledger);
-        LocalDate firstPayment = null;
-        int churns = 0;
-        int reactivations = 0;
-        for (LedgerRow m : ledger) {
-            if (m.starts() && firstPayment == null) {
-                firstPayment = m.day();
-            }
-            if ("CHURN".equals(m.kind())) {
-                churns++;
-            } else if ("REACTIVATION".equals(m.kind())) {
-                reactivations++;
-            }
-        }
-        LedgerRow last = ledger.get(ledger.size() - 1);
-        return new CustomerSummary(customerId, firstPayment, last.toMrr(), attributes.planCode(), attributes.country(),
-                attributes.segment(), attributes.channel(), last.day(), churns, reactivations);
-    }
 }

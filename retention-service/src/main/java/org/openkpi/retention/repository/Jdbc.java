@@ -61,25 +61,10 @@ public class Jdbc {
      * read outside a transaction runs in a short read-only one of its own instead of being buffered.
      */
     public void each(String sql, Binder binder, RowConsumer consumer) {
-        each(List.of(), sql, binder, consumer);
-    }
-
-    /**
-     * Like {@link #each(String, Binder, RowConsumer)}, first applying {@code SET LOCAL} planner settings for this
-     * statement's transaction (for a query whose good plan must not depend on fresh statistics).
-     */
-    public void each(List<String> localSettings, String sql, Binder binder, RowConsumer consumer) {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             if (autoCommit) {
                 c.setAutoCommit(false);
-            }
-            if (!localSettings.isEmpty()) {
-                try (java.sql.Statement st = c.createStatement()) {
-                    for (String setting : localSettings) {
-                        st.execute("SET LOCAL " + setting);
-                    }
-                }
             }
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 binder.bind(ps);

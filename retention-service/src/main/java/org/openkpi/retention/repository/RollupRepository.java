@@ -37,9 +37,6 @@ public class RollupRepository {
     public record CohortDeltaRow(String value, LocalDate cohortMonth, LocalDate month, CohortSums sums) {
     }
 
-    private static final List<String> PROBE_PER_DAY = List.of("enable_hashjoin = off", "enable_mergejoin = off",
-            "enable_seqscan = off", "enable_bitmapscan = off");
-
     private final Jdbc jdbc;
 
     public RollupRepository(Jdbc jdbc) {
@@ -85,10 +82,11 @@ public class RollupRepository {
         if (!young.isEmpty()) {
             jdbc.update("CREATE TEMP TABLE IF NOT EXISTS tmp_retention_young (LIKE retention_young) ON COMMIT DELETE ROWS", ps -> {
             });
-            jdbc.copyIn("tmp_retention_young (tenant_id, dim, dim_value, day, spell_start, churn_count, expansion_mrr,"
+            jdbc.copyIn("tmp_retention_young (tenant_id, dim, dim_value, day, spell_start, age, churn_count, expansion_mrr,"
                     + " contraction_mrr, churn_mrr)", young, (row, e) -> {
                         YoungSums s = e.getValue();
                         row.add(t).add(e.getKey().dim()).add(e.getKey().value()).add(e.getKey().day()).add(e.getKey().spellStart())
+                                .add(java.time.temporal.ChronoUnit.DAYS.between(e.getKey().spellStart(), e.getKey().day()))
                                 .add(s.churnCount).add(s.expansionMrr).add(s.contractionMrr).add(s.churnMrr);
                     });
             jdbc.update("""
@@ -182,33 +180,32 @@ public class RollupRepository {
         return out;
     }
 
+    public record YoungRow(String value, LocalDate day, LocalDate spellStart, YoungSums sums) {
+    }
+
     /**
-     * Per period (index) and dimension value: the expansion, contraction and churn movements inside the period
-     * whose paying spell also started inside it (customers not paying at the period's start). One index probe
-     * per day of the range, each reading only spells started since the period's start.
+     * The young rows whose spell started in [from, to) at most {@code maxAge} days before their day: every row a
+     * series over [from, to) whose periods are at most maxAge + 1 days long can have to exclude. One index range
+     * (tenant, dim, age, spell start), so the read grows with the spells that move soon after starting, not with
+     * the ledger.
      */
-    public Map<Integer, Map<String, YoungSums>> startedWithin(TenantId tenant, Slice slice, List<LocalDate> starts,
-            List<LocalDate> ends) {
-        Map<Integer, Map<String, YoungSums>> out = new HashMap<>();
-        // one index probe per day whatever the statistics say (right after a large ingestion they can be stale, and a
-        // hash join would read every young row of the tenant)
-        jdbc.each(PROBE_PER_DAY, """
-                SELECT p.i, y.dim_value, sum(y.churn_count), sum(y.expansion_mrr), sum(y.contraction_mrr), sum(y.churn_mrr)
-                FROM unnest(?::date[], ?::date[]) WITH ORDINALITY AS p(s, e, i)
-                CROSS JOIN LATERAL generate_series(p.s, p.e - 1, interval '1 day') AS g(d)
-                JOIN retention_young y ON y.day = g.d::date AND y.spell_start >= p.s AND""" + SLICE + """
-                GROUP BY p.i, y.dim_value
-                """, ps -> {
-            ps.setArray(1, ps.getConnection().createArrayOf("date", starts.stream().map(Date::valueOf).toArray()));
-            ps.setArray(2, ps.getConnection().createArrayOf("date", ends.stream().map(Date::valueOf).toArray()));
-            bindSlice(ps, 3, tenant, slice);
+    public List<YoungRow> young(TenantId tenant, Slice slice, LocalDate from, LocalDate to, int maxAge) {
+        List<YoungRow> out = new ArrayList<>();
+        jdbc.each("""
+                SELECT dim_value, day, spell_start, churn_count, expansion_mrr, contraction_mrr, churn_mrr FROM retention_young
+                WHERE""" + SLICE + "AND age <= ? AND spell_start >= ? AND spell_start < ? AND day < ?", ps -> {
+            int i = bindSlice(ps, 1, tenant, slice);
+            ps.setInt(i++, maxAge);
+            ps.setDate(i++, Date.valueOf(from));
+            ps.setDate(i++, Date.valueOf(to));
+            ps.setDate(i, Date.valueOf(to));
         }, rs -> {
             YoungSums s = new YoungSums();
-            s.churnCount = rs.getLong(3);
-            s.expansionMrr = rs.getBigDecimal(4);
-            s.contractionMrr = rs.getBigDecimal(5);
-            s.churnMrr = rs.getBigDecimal(6);
-            out.computeIfAbsent(rs.getInt(1) - 1, k -> new HashMap<>()).put(rs.getString(2), s);
+            s.churnCount = rs.getLong(4);
+            s.expansionMrr = rs.getBigDecimal(5);
+            s.contractionMrr = rs.getBigDecimal(6);
+            s.churnMrr = rs.getBigDecimal(7);
+            out.add(new YoungRow(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getDate(3).toLocalDate(), s));
         });
         return out;
     }

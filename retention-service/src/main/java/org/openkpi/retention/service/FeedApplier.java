@@ -19,9 +19,7 @@ import org.openkpi.retention.feed.Cursors;
 import org.openkpi.retention.feed.FeedItem;
 import org.openkpi.retention.feed.FeedPage;
 import org.openkpi.retention.ledger.Contributions;
-import org.openkpi.retention.ledger.CustomerSummary;
 import org.openkpi.retention.ledger.LedgerRow;
-import org.openkpi.retention.repository.CustomerStateRepository;
 import org.openkpi.retention.repository.FeedStateRepository;
 import org.openkpi.retention.repository.LedgerRepository;
 import org.openkpi.retention.repository.RollupRepository;
@@ -44,17 +42,15 @@ public class FeedApplier {
     private final FeedStateRepository state;
     private final LedgerRepository ledger;
     private final RollupRepository rollups;
-    private final CustomerStateRepository customers;
     private final SettingsRepository settings;
     private final Clock clock;
 
     public FeedApplier(TenantLock lock, FeedStateRepository state, LedgerRepository ledger, RollupRepository rollups,
-            CustomerStateRepository customers, SettingsRepository settings, Clock clock) {
+            SettingsRepository settings, Clock clock) {
         this.lock = lock;
         this.state = state;
         this.ledger = ledger;
         this.rollups = rollups;
-        this.customers = customers;
         this.settings = settings;
         this.clock = clock;
     }
@@ -118,22 +114,11 @@ public class FeedApplier {
         ledger.insertReversals(tenant, reversals);
 
         Contributions delta = new Contributions();
-        List<CustomerSummary> summaries = new ArrayList<>();
-        List<String> gone = new ArrayList<>();
         for (String c : affected) {
             delta.add(Contributions.sorted(before.getOrDefault(c, List.of())), -1);
-            List<LedgerRow> now2 = Contributions.sorted(after.get(c));
-            delta.add(now2, +1);
-            CustomerSummary s = Contributions.summary(c, now2);
-            if (s == null) {
-                gone.add(c);
-            } else {
-                summaries.add(s);
-            }
+            delta.add(Contributions.sorted(after.get(c)), +1);
         }
         rollups.apply(tenant, delta);
-        customers.save(tenant, summaries);
-        customers.delete(tenant, gone);
         settings.saveCurrency(tenant, fresh.get(fresh.size() - 1).currency());
         state.saveApplied(tenant, last, fresh.size(), newest, page.hasMore(), now);
         return fresh.size();

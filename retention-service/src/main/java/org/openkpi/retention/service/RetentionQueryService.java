@@ -25,14 +25,15 @@ import org.openkpi.retention.ledger.Contributions.YoungSums;
 import org.openkpi.retention.repository.RollupRepository;
 import org.openkpi.retention.repository.RollupRepository.DailyRow;
 import org.openkpi.retention.repository.RollupRepository.Slice;
+import org.openkpi.retention.repository.RollupRepository.YoungRow;
 import org.openkpi.retention.repository.SettingsRepository;
 import org.openkpi.retention.tenant.TenantId;
 
 /**
  * Logo churn, gross MRR churn, NRR and GRR per period from the rollups: the state at the range's start is one
  * indexed sum, each period adds its days' rows, and the movements of customers not paying at a period's start
- * (spell started inside the period) are subtracted, read from retention_young. Cost: O(days + groups), not
- * O(customers).
+ * (spell started inside the period) are subtracted, read from retention_young (only rows younger than the longest
+ * period). Cost: O(days + groups + early movements of new spells), not O(customers or movements).
  */
 @ApplicationScoped
 public class RetentionQueryService {
@@ -97,17 +98,24 @@ public class RetentionQueryService {
             a.mrr = a.mrr.add((BigDecimal) v[1]);
         });
         List<DailyRow> rows = rollups.daily(tenant, slice, periods.from(), periods.to());
-        Map<Integer, Map<String, YoungSums>> excluded = rollups.startedWithin(tenant, slice, periods.starts(), periods.ends());
         for (DailyRow r : rows) {
             acc.apply(r.value());
         }
-        excluded.forEach((i, byValue) -> byValue.forEach((value, y) -> {
-            YoungSums e = acc.apply(value).excluded[i];
-            e.churnCount += y.churnCount;
-            e.expansionMrr = e.expansionMrr.add(y.expansionMrr);
-            e.contractionMrr = e.contractionMrr.add(y.contractionMrr);
-            e.churnMrr = e.churnMrr.add(y.churnMrr);
-        }));
+        // a movement inside period i whose spell started inside it too: the customer was not paying at its start
+        long longest = 0;
+        for (int i = 0; i < n; i++) {
+            longest = Math.max(longest, java.time.temporal.ChronoUnit.DAYS.between(periods.start(i), periods.end(i)));
+        }
+        for (YoungRow y : rollups.young(tenant, slice, periods.from(), periods.to(), (int) longest - 1)) {
+            int i = periods.indexOf(y.day());
+            if (i >= 0 && !y.spellStart().isBefore(periods.start(i))) {
+                YoungSums e = acc.apply(y.value()).excluded[i];
+                e.churnCount += y.sums().churnCount;
+                e.expansionMrr = e.expansionMrr.add(y.sums().expansionMrr);
+                e.contractionMrr = e.contractionMrr.add(y.sums().contractionMrr);
+                e.churnMrr = e.churnMrr.add(y.sums().churnMrr);
+            }
+        }
         // walk the days: each group's running balance gives every period's opening state
         int p = 0;
         for (Acc a : groups.values()) {
