@@ -6,5 +6,6 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("The business-hours blocks of one weekday.")
-public record BusinessDay(@NonNull Weekday weekday, @NonNull List<@NonNull TimeBlock> blocks) {
+public record BusinessDay(@NonNull @Description("The weekday") Weekday weekday,
+        @NonNull @Description("Its blocks of business hours") List<@NonNull TimeBlock> blocks) {
 }

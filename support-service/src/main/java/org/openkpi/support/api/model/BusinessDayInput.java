@@ -8,5 +8,6 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Input("BusinessDayInput")
 @Description("The business-hours blocks of one weekday (non-overlapping, several allowed, e.g. 09:00-12:00 and 13:00-18:00).")
-public record BusinessDayInput(@NonNull Weekday weekday, @NonNull List<@NonNull TimeBlockInput> blocks) {
+public record BusinessDayInput(@NonNull @Description("The weekday") Weekday weekday,
+        @NonNull @Description("Its blocks of business hours") List<@NonNull TimeBlockInput> blocks) {
 }

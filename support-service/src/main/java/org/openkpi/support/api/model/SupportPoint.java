@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Support counts and ratios for one period (and group). 'Resolved in P' means the ticket is resolved now and"
         + " its last resolve falls in P.")
-public record SupportPoint(@NonNull Period period, @Description("The group's value, null for the total") String group,
+public record SupportPoint(@NonNull @Description("The period") Period period, @Description("The group's value, null for the total") String group,
         @Description("Tickets created in P") int ticketsCreated,
         @Description("Tickets resolved in P") int ticketsResolved,
         @NonNull @Description("CSAT = responses rated 4 or 5 / all responses answered in P") Ratio csat,

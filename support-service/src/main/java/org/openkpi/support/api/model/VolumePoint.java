@@ -4,5 +4,5 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Tickets created in a period.")
-public record VolumePoint(@NonNull Period period, int tickets) {
+public record VolumePoint(@NonNull @Description("The period") Period period, @Description("Tickets created in it") int tickets) {
 }
