@@ -62,4 +62,27 @@ class SmokeTest {
                 .body(containsString("service: String!"))
                 .body(containsString("tenant: String!"));
     }
+
+    /** The fields of a type in the SDL, descriptions dropped, sorted, joined by "; ". */
+    static String fields(String schema, String header) {
+        int start = schema.indexOf(header + " {");
+        org.junit.jupiter.api.Assertions.assertTrue(start >= 0, "no '" + header + "' in the schema");
+        String body = schema.substring(start + header.length() + 2, schema.indexOf('}', start));
+        return java.util.Arrays.stream(body.split("\n")).map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("\""))
+                .sorted().collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    @Test
+    void sharedValueTypesAreIdenticalToTheConventions() {
+        String schema = given().auth().oauth2(Tokens.forTenant("acme")).when().get("/graphql/schema.graphql")
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertEquals("mean: Float; median: Float; p90: Float; unit: String!",
+                fields(schema, "type Duration @shareable"));
+        org.junit.jupiter.api.Assertions.assertEquals("denominator: BigDecimal!; numerator: BigDecimal!; reason: String; value: BigDecimal",
+                fields(schema, "type Ratio @shareable"));
+        org.junit.jupiter.api.Assertions.assertEquals("amount: BigDecimal!; currency: String!", fields(schema, "type Money @shareable"));
+        org.junit.jupiter.api.Assertions.assertEquals("end: Date!; start: Date!", fields(schema, "type Period @shareable"));
+        org.junit.jupiter.api.Assertions.assertEquals("from: Date!; to: Date!", fields(schema, "input DateRangeInput"));
+        org.junit.jupiter.api.Assertions.assertEquals("DAY; MONTH; QUARTER; WEEK; YEAR", fields(schema, "enum Granularity"));
+    }
 }
