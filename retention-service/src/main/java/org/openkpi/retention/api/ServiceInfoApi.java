@@ -1,29 +1,28 @@
 package org.openkpi.retention.api;
 
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.openkpi.retention.tenant.TenantContext;
-
-import io.quarkus.security.Authenticated;
+import org.openkpi.retention.api.error.ApiErrors;
+import org.openkpi.retention.tenant.CurrentTenant;
 
 @GraphQLApi
-@Authenticated
+@ApiErrors
 public class ServiceInfoApi {
 
-    @Inject
-    TenantContext tenant;
+    private final CurrentTenant tenant;
+    private final String serviceName;
 
-    @ConfigProperty(name = "quarkus.application.name")
-    String serviceName;
+    public ServiceInfoApi(CurrentTenant tenant, @ConfigProperty(name = "quarkus.application.name") String serviceName) {
+        this.tenant = tenant;
+        this.serviceName = serviceName;
+    }
 
     @Query("serviceInfo")
     @Description("The answering service and the caller's tenant")
     public @NonNull ServiceInfo serviceInfo() {
-        return new ServiceInfo(serviceName, tenant.tenantId());
+        return new ServiceInfo(serviceName, tenant.get().value());
     }
 }
