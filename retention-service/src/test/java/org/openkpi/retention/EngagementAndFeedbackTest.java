@@ -145,12 +145,12 @@ class EngagementAndFeedbackTest {
     @Test
     void activityDaysFollowTheTenantsTimeZone() {
         Gql t = Gql.as("engagement-ny");
-        t.ok("mutation { updateTenantSettings(settings:{timeZone:\"America/New_York\"}){ timeZone } }");
+        t.ok("mutation { updateRetentionSettings(settings:{timeZone:\"America/New_York\"}){ timeZone } }");
         t.ok(ACTIVITY, Map.of("e", List.of(event("u1", "c1", "2024-07-01T02:00:00Z"))));
         JsonPath r = t.ok(ENGAGEMENT, Map.of("r", Gql.range("2024-06-30", "2024-07-02"), "g", "DAY"));
         assertAmount("1", r.get("data.engagementSeries[0].meanDailyActiveUsers"));
         assertAmount("0", r.get("data.engagementSeries[1].meanDailyActiveUsers"));
-        JsonPath bad = t.run("mutation { updateTenantSettings(settings:{timeZone:\"Mars/Olympus\"}){ timeZone } }", null);
+        JsonPath bad = t.run("mutation { updateRetentionSettings(settings:{timeZone:\"Mars/Olympus\"}){ timeZone } }", null);
         assertEquals("VALIDATION", bad.get("errors[0].extensions.code"));
     }
 

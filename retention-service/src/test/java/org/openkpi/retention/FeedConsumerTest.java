@@ -22,8 +22,8 @@ import io.restassured.path.json.JsonPath;
 @WithTestResource(FakeRevenueResource.class)
 class FeedConsumerTest {
 
-    static final String STATUS = "{ feedStatus { cursor entriesApplied pending lastSyncAt newestEntryRecordedAt lagSeconds lastError lastErrorAt currency } }";
-    static final String SYNC = "mutation { syncRevenueFeed { cursor entriesApplied pending lastError } }";
+    static final String STATUS = "{ retentionFeedStatus { cursor entriesApplied pending lastSyncAt newestEntryRecordedAt lagSeconds lastError lastErrorAt currency } }";
+    static final String SYNC = "mutation { syncRetentionFeed { cursor entriesApplied pending lastError } }";
 
     @Test
     void pagesAreAppliedOnceFromTheStoredCursorEvenWhenDeliveredTwice() {
@@ -37,26 +37,26 @@ class FeedConsumerTest {
         }
         Gql t = Gql.as("feed-paging");
         JsonPath first = t.ok(SYNC);
-        assertEquals(25, ((Number) first.get("data.syncRevenueFeed.entriesApplied")).intValue());
-        assertTrue((Boolean) first.get("data.syncRevenueFeed.pending"));
+        assertEquals(25, ((Number) first.get("data.syncRetentionFeed.entriesApplied")).intValue());
+        assertTrue((Boolean) first.get("data.syncRetentionFeed.pending"));
         // the first page again (revenue ignores after once): none of it is applied twice, and the consumer reads on
         // from its stored cursor (the second page)
         f.repeatFirstPageOnce();
         JsonPath repeated = t.ok(SYNC);
-        assertEquals(50, ((Number) repeated.get("data.syncRevenueFeed.entriesApplied")).intValue());
+        assertEquals(50, ((Number) repeated.get("data.syncRetentionFeed.entriesApplied")).intValue());
         // a "restarted" consumer simply continues from the stored cursor, one page per request
         JsonPath done = t.syncAll();
-        assertEquals(66, ((Number) done.get("data.syncRevenueFeed.entriesApplied")).intValue());
-        assertEquals(lastCursor, done.get("data.syncRevenueFeed.cursor"));
+        assertEquals(66, ((Number) done.get("data.syncRetentionFeed.entriesApplied")).intValue());
+        assertEquals(lastCursor, done.get("data.syncRetentionFeed.cursor"));
         // delivered twice after the end: still nothing new
         f.repeatFirstPageOnce();
         t.ok(SYNC);
         JsonPath status = t.ok(STATUS);
-        assertEquals(66, ((Number) status.get("data.feedStatus.entriesApplied")).intValue());
-        assertEquals(false, status.get("data.feedStatus.pending"));
-        assertNotNull(status.get("data.feedStatus.lastSyncAt"));
-        assertEquals("2024-01-01T00:00:00Z", status.get("data.feedStatus.newestEntryRecordedAt"));
-        assertTrue(((Number) status.get("data.feedStatus.lagSeconds")).longValue() > 0);
+        assertEquals(66, ((Number) status.get("data.retentionFeedStatus.entriesApplied")).intValue());
+        assertEquals(false, status.get("data.retentionFeedStatus.pending"));
+        assertNotNull(status.get("data.retentionFeedStatus.lastSyncAt"));
+        assertEquals("2024-01-01T00:00:00Z", status.get("data.retentionFeedStatus.newestEntryRecordedAt"));
+        assertTrue(((Number) status.get("data.retentionFeedStatus.lagSeconds")).longValue() > 0);
 
         JsonPath feb = t.series("2024-02-01", "2024-03-01", "MONTH");
         assertEquals(60, (Integer) feb.get("data.retentionSeries[0].payingCustomersStart"));
@@ -123,14 +123,14 @@ class FeedConsumerTest {
             assertEquals(1, (Integer) feb.get("data.retentionSeries[0].payingCustomersStart"));
             assertEquals(0, (Integer) feb.get("data.retentionSeries[0].churnedCustomers"));
             JsonPath status = t.ok(STATUS);
-            assertTrue(status.getString("data.feedStatus.lastError").contains("503"), status.prettify());
-            assertNotNull(status.get("data.feedStatus.lastErrorAt"));
+            assertTrue(status.getString("data.retentionFeedStatus.lastError").contains("503"), status.prettify());
+            assertNotNull(status.get("data.retentionFeedStatus.lastErrorAt"));
         } finally {
             FakeRevenue.down(false);
         }
         t.syncAll();
         JsonPath status = t.ok(STATUS);
-        assertNull(status.get("data.feedStatus.lastError"));
+        assertNull(status.get("data.retentionFeedStatus.lastError"));
         JsonPath feb = t.series("2024-02-01", "2024-03-01", "MONTH");
         assertEquals(1, (Integer) feb.get("data.retentionSeries[0].churnedCustomers"));
     }

@@ -71,11 +71,11 @@ public final class Gql {
     /** Syncs the change feed until nothing is pending (the tests read one page per sync). */
     public JsonPath syncAll() {
         for (int i = 0; i < 1000; i++) {
-            JsonPath r = ok("mutation { syncRevenueFeed { cursor pending lastError entriesApplied } }");
-            if (r.get("data.syncRevenueFeed.lastError") != null) {
+            JsonPath r = ok("mutation { syncRetentionFeed { cursor pending lastError entriesApplied } }");
+            if (r.get("data.syncRetentionFeed.lastError") != null) {
                 throw new AssertionError("feed error: " + r.prettify());
             }
-            if (!(Boolean) r.get("data.syncRevenueFeed.pending")) {
+            if (!(Boolean) r.get("data.syncRetentionFeed.pending")) {
                 return r;
             }
         }

@@ -43,8 +43,8 @@ class TenantIsolationTest {
                 .get("data.engagementSeries[0].activeUsers")).intValue());
         assertEquals("NOT_FOUND", b.run("{ customerRetention(customerId:\"c1\"){ customerId } }", null).get("errors[0].extensions.code"));
         JsonPath status = b.ok(FeedConsumerTest.STATUS);
-        assertEquals(0, ((Number) status.get("data.feedStatus.entriesApplied")).intValue());
-        assertNull(status.get("data.feedStatus.cursor"));
+        assertEquals(0, ((Number) status.get("data.retentionFeedStatus.entriesApplied")).intValue());
+        assertNull(status.get("data.retentionFeedStatus.cursor"));
         // the same external ids in B are B's own facts
         JsonPath own = b.ok(EngagementAndFeedbackTest.NPS_MUTATION, Map.of("r", List.of(EngagementAndFeedbackTest.nps("r1", "c1", 0, "2024-02-01T00:00:00Z"))));
         assertEquals(1, (Integer) own.get("data.recordNpsResponses.accepted"));

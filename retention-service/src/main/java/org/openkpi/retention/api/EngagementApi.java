@@ -18,7 +18,7 @@ import org.openkpi.retention.api.model.Granularity;
 import org.openkpi.retention.api.model.NpsPoint;
 import org.openkpi.retention.api.model.OnboardingPoint;
 import org.openkpi.retention.api.model.RepeatPurchasePoint;
-import org.openkpi.retention.api.model.TenantSettings;
+import org.openkpi.retention.api.model.RetentionSettings;
 import org.openkpi.retention.repository.SettingsRepository;
 import org.openkpi.retention.repository.SettingsRepository.SettingsRow;
 import org.openkpi.retention.service.CustomerService;
@@ -90,8 +90,8 @@ public class EngagementApi {
 
     @Query
     @Description("The tenant's settings in retention-service.")
-    public @NonNull TenantSettings tenantSettings() {
+    public @NonNull RetentionSettings retentionSettings() {
         SettingsRow s = settings.find(tenant.get());
-        return new TenantSettings(s.timeZone(), s.currency());
+        return new RetentionSettings(s.timeZone(), s.currency());
     }
 }

@@ -13,8 +13,8 @@ import org.openkpi.retention.api.model.IngestResult;
 import org.openkpi.retention.api.model.NpsResponseInput;
 import org.openkpi.retention.api.model.OnboardingMilestoneInput;
 import org.openkpi.retention.api.model.PurchaseInput;
-import org.openkpi.retention.api.model.TenantSettings;
-import org.openkpi.retention.api.model.TenantSettingsInput;
+import org.openkpi.retention.api.model.RetentionSettings;
+import org.openkpi.retention.api.model.RetentionSettingsInput;
 import org.openkpi.retention.repository.SettingsRepository.SettingsRow;
 import org.openkpi.retention.service.FeedSync;
 import org.openkpi.retention.service.IngestionService;
@@ -70,8 +70,8 @@ public class IngestionApi {
     @Mutation
     @Description("Changes the tenant's retention settings (time zone). Activity already stored keeps its days; NPS, onboarding"
             + " and purchases are dayed at query time, so they follow the new zone.")
-    public @NonNull TenantSettings updateTenantSettings(@NonNull @Name("settings") TenantSettingsInput input) {
+    public @NonNull RetentionSettings updateRetentionSettings(@NonNull @Name("settings") RetentionSettingsInput input) {
         SettingsRow s = ingestion.updateSettings(tenant.get(), input.timeZone());
-        return new TenantSettings(s.timeZone(), s.currency());
+        return new RetentionSettings(s.timeZone(), s.currency());
     }
 }

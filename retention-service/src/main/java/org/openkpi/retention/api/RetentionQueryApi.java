@@ -15,7 +15,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.retention.api.error.ApiErrors;
 import org.openkpi.retention.api.model.CohortTable;
 import org.openkpi.retention.api.model.DateRangeInput;
-import org.openkpi.retention.api.model.FeedStatus;
+import org.openkpi.retention.api.model.RetentionFeedStatus;
 import org.openkpi.retention.api.model.Granularity;
 import org.openkpi.retention.api.model.RetentionDimension;
 import org.openkpi.retention.api.model.RetentionFilterInput;
@@ -102,13 +102,13 @@ public class RetentionQueryApi {
 
     @Query
     @Description("Consumption status of revenue-service's change feed: cursor, last sync, entries applied, lag, last error.")
-    public @NonNull FeedStatus feedStatus() {
+    public @NonNull RetentionFeedStatus retentionFeedStatus() {
         return status.status(tenant.get());
     }
 
     @Mutation
     @Description("Catches up with revenue-service's change feed now (bounded by pages and time, see pending) and returns the status.")
-    public @NonNull FeedStatus syncRevenueFeed() {
+    public @NonNull RetentionFeedStatus syncRetentionFeed() {
         TenantId t = tenant.get();
         sync.catchUp(t, tenant.rawToken());
         return status.status(t);

@@ -42,7 +42,17 @@ public class CustomerService {
         this.settings = settings;
     }
 
+    /** The customer's picture; NOT_FOUND when the tenant has nothing about the customer. */
     public CustomerRetention customer(TenantId tenant, String customerId, LocalDate asOf) {
+        CustomerRetention found = find(tenant, customerId, asOf);
+        if (found == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no customer " + customerId, null, "customerId");
+        }
+        return found;
+    }
+
+    /** The customer's picture, or null when the tenant has nothing about the customer (the federated Customer field). */
+    public CustomerRetention find(TenantId tenant, String customerId, LocalDate asOf) {
         String currency = settings.find(tenant).currency();
         List<LedgerRow> rows = Contributions.sorted(ledger.ofCustomer(tenant, customerId));
         List<Nps> nps = facts.npsOfCustomer(tenant, customerId);
@@ -51,7 +61,7 @@ public class CustomerService {
         LocalDate lastActive = activity.customerLastDay(tenant, customerId, end);
         if (rows.isEmpty() && nps.isEmpty() && onboarding[0] == null && onboarding[1] == null && lastActive == null
                 && !facts.customerHasPurchases(tenant, customerId)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no customer " + customerId, null, "customerId");
+            return null;
         }
         LocalDate firstPayment = null;
         BigDecimal mrr = BigDecimal.ZERO;

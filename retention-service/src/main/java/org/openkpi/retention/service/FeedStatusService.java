@@ -5,7 +5,7 @@ import java.time.Duration;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.openkpi.retention.api.model.FeedStatus;
+import org.openkpi.retention.api.model.RetentionFeedStatus;
 import org.openkpi.retention.repository.FeedStateRepository;
 import org.openkpi.retention.repository.FeedStateRepository.FeedState;
 import org.openkpi.retention.repository.SettingsRepository;
@@ -25,10 +25,10 @@ public class FeedStatusService {
         this.clock = clock;
     }
 
-    public FeedStatus status(TenantId tenant) {
+    public RetentionFeedStatus status(TenantId tenant) {
         FeedState s = state.find(tenant);
         Long lag = s.newestRecordedAt() == null ? null : Math.max(0, Duration.between(s.newestRecordedAt(), clock.instant()).getSeconds());
-        return new FeedStatus(s.cursor(), s.entriesApplied(), s.lastSyncAt(), s.pending(), s.newestRecordedAt(), lag, s.lastError(),
+        return new RetentionFeedStatus(s.cursor(), s.entriesApplied(), s.lastSyncAt(), s.pending(), s.newestRecordedAt(), lag, s.lastError(),
                 s.lastErrorAt(), settings.find(tenant).currency());
     }
 }

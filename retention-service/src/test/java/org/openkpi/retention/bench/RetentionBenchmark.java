@@ -352,7 +352,7 @@ public final class RetentionBenchmark {
         row("retentionSeries, 36 months", r1.nrr(), r2 == null ? null : r2.nrr());
         row("cohortRetention, 36 x 36", r1.cohorts(), r2 == null ? null : r2.cohorts());
         row("engagementSeries, 12 months DAU/MAU", r1.engagement(), r2 == null ? null : r2.engagement());
-        row("syncRevenueFeed with nothing new", r1.sync(), r2 == null ? null : r2.sync());
+        row("syncRetentionFeed with nothing new", r1.sync(), r2 == null ? null : r2.sync());
         printSizes();
     }
 
@@ -373,7 +373,7 @@ public final class RetentionBenchmark {
         // feed ingestion
         t0 = System.nanoTime();
         while (true) {
-            JsonObject s = gql(token, query("mutation { syncRevenueFeed { entriesApplied pending lastError } }")).getJsonObject("syncRevenueFeed");
+            JsonObject s = gql(token, query("mutation { syncRetentionFeed { entriesApplied pending lastError } }")).getJsonObject("syncRetentionFeed");
             if (!s.isNull("lastError")) {
                 throw new IllegalStateException(s.toString());
             }
@@ -435,7 +435,7 @@ public final class RetentionBenchmark {
                 + " rows{ cohort{start} customers cells{ offset payingCustomers mrr{amount} logoRetention{value} revenueRetention{value} } } } }");
         String engagement = query("{ engagementSeries(range:{from:\"2025-01-01\",to:\"2026-01-01\"}, granularity:MONTH){ period{start}"
                 + " meanDailyActiveUsers activeUsers stickiness{value} } }");
-        String sync = query("mutation { syncRevenueFeed { pending } }");
+        String sync = query("mutation { syncRetentionFeed { pending } }");
         JsonObject table = gql(token, cohorts).getJsonObject("cohortRetention");
         System.out.printf(Locale.ROOT, "  cohort table: %d cohorts, max offset %d; 36-month series: %d points%n",
                 table.getJsonArray("rows").size(), table.getInt("maxOffset"), gql(token, nrr).getJsonArray("retentionSeries").size());

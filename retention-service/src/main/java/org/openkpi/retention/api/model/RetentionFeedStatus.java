@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("Consumption of revenue-service's MRR change feed for the caller's tenant.")
-public record FeedStatus(
+public record RetentionFeedStatus(
         @Description("Cursor of the last applied entry (null before the first)") String cursor,
         @Description("Entries applied so far") long entriesApplied,
         @Description("When the feed was last read successfully") Instant lastSyncAt,
