@@ -55,7 +55,7 @@ public final class Gql {
     public static final String TICKETS = "mutation($x:[TicketInput!]!){recordTickets(tickets:$x){accepted unchanged replaced}}";
     public static final String EVENTS = "mutation($x:[TicketEventInput!]!){recordTicketEvents(events:$x){accepted unchanged replaced}}";
     public static final String CSAT = "mutation($x:[CsatResponseInput!]!){recordCsatResponses(responses:$x){accepted unchanged replaced}}";
-    public static final String SETTINGS = "mutation($s:TenantSettingsInput!){updateTenantSettings(settings:$s){timeZone}}";
+    public static final String SETTINGS = "mutation($s:SupportSettingsInput!){updateSupportSettings(settings:$s){timeZone}}";
 
     public JsonPath teams(List<Map<String, Object>> x) {
         return ok(TEAMS, Map.of("x", x));

@@ -15,7 +15,7 @@ import io.restassured.http.ContentType;
 @WithTestResource(EmbeddedPostgresResource.class)
 class SmokeTest {
 
-    private static final String SERVICE_INFO = "{\"query\":\"{ serviceInfo { service tenant } }\"}";
+    private static final String SERVICE_INFO = "{\"query\":\"{ supportServiceInfo { service tenant } }\"}";
 
     @Test
     void readinessIsUp() {
@@ -31,8 +31,8 @@ class SmokeTest {
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .body("errors", nullValue())
-                .body("data.serviceInfo.service", equalTo("support-service"))
-                .body("data.serviceInfo.tenant", equalTo("acme"));
+                .body("data.supportServiceInfo.service", equalTo("support-service"))
+                .body("data.supportServiceInfo.tenant", equalTo("acme"));
     }
 
     @Test
@@ -57,7 +57,7 @@ class SmokeTest {
         given().auth().oauth2(Tokens.forTenant("acme"))
                 .when().get("/graphql/schema.graphql")
                 .then().statusCode(200)
-                .body(containsString("serviceInfo: ServiceInfo!"))
+                .body(containsString("supportServiceInfo: ServiceInfo!"))
                 .body(containsString("service: String!"))
                 .body(containsString("tenant: String!"));
     }

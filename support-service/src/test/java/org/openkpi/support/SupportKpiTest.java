@@ -94,12 +94,12 @@ class SupportKpiTest {
         // Friday 11-12 and 13-18 (6 h), Monday a holiday, Tuesday 9-12 and 13-14 (4 h)
         num("10", r.get("data.firstResponseTime[0].businessHours.mean"));
         num("99", r.get("data.firstResponseTime[0].calendarHours.mean"));
-        JsonPath settings = t.ok("{tenantSettings{timeZone businessHours{weekday blocks{start end}} holidays}}");
-        assertEquals("UTC", settings.get("data.tenantSettings.timeZone"));
-        assertEquals(WEEKDAYS, settings.getList("data.tenantSettings.businessHours.weekday"));
-        assertEquals(List.of("09:00", "13:00"), settings.getList("data.tenantSettings.businessHours[0].blocks.start"));
-        assertEquals(List.of("12:00", "18:00"), settings.getList("data.tenantSettings.businessHours[0].blocks.end"));
-        assertEquals(List.of("2024-03-04"), settings.getList("data.tenantSettings.holidays"));
+        JsonPath settings = t.ok("{supportSettings{timeZone businessHours{weekday blocks{start end}} holidays}}");
+        assertEquals("UTC", settings.get("data.supportSettings.timeZone"));
+        assertEquals(WEEKDAYS, settings.getList("data.supportSettings.businessHours.weekday"));
+        assertEquals(List.of("09:00", "13:00"), settings.getList("data.supportSettings.businessHours[0].blocks.start"));
+        assertEquals(List.of("12:00", "18:00"), settings.getList("data.supportSettings.businessHours[0].blocks.end"));
+        assertEquals(List.of("2024-03-04"), settings.getList("data.supportSettings.holidays"));
         // removing the holiday re-derives the ticket: Monday adds 8 hours
         t.settings(Map.of("holidays", list()));
         num("18", firstResponse(t, "2024-03-01", "2024-04-01").get("data.firstResponseTime[0].businessHours.mean"));

@@ -12,8 +12,8 @@ import org.openkpi.support.api.model.AgentInput;
 import org.openkpi.support.api.model.CsatResponseInput;
 import org.openkpi.support.api.model.IngestResult;
 import org.openkpi.support.api.model.TeamInput;
-import org.openkpi.support.api.model.TenantSettings;
-import org.openkpi.support.api.model.TenantSettingsInput;
+import org.openkpi.support.api.model.SupportSettings;
+import org.openkpi.support.api.model.SupportSettingsInput;
 import org.openkpi.support.api.model.TicketEventInput;
 import org.openkpi.support.api.model.TicketInput;
 import org.openkpi.support.service.IngestionService;
@@ -71,7 +71,7 @@ public class IngestionApi {
 
     @Mutation
     @Description("Changes the tenant's time zone, business hours, holidays and SLA targets; every ticket is re-derived.")
-    public @NonNull TenantSettings updateTenantSettings(@NonNull @Name("settings") TenantSettingsInput input) {
+    public @NonNull SupportSettings updateSupportSettings(@NonNull @Name("settings") SupportSettingsInput input) {
         return SettingsMapper.toApi(settings.update(tenant.get(), input));
     }
 }

@@ -20,9 +20,9 @@ public class ServiceInfoApi {
         this.serviceName = serviceName;
     }
 
-    @Query("serviceInfo")
+    @Query("supportServiceInfo")
     @Description("The answering service and the caller's tenant")
-    public @NonNull ServiceInfo serviceInfo() {
+    public @NonNull ServiceInfo supportServiceInfo() {
         return new ServiceInfo(serviceName, tenant.get().value());
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 
 import org.openkpi.support.api.model.BusinessDay;
 import org.openkpi.support.api.model.SlaTarget;
-import org.openkpi.support.api.model.TenantSettings;
+import org.openkpi.support.api.model.SupportSettings;
 import org.openkpi.support.api.model.TimeBlock;
 import org.openkpi.support.api.model.Weekday;
 import org.openkpi.support.service.SettingsService.Settings;
@@ -16,11 +16,11 @@ final class SettingsMapper {
     private SettingsMapper() {
     }
 
-    static TenantSettings toApi(Settings s) {
+    static SupportSettings toApi(Settings s) {
         List<BusinessDay> days = new ArrayList<>();
         s.week().forEach((d, blocks) -> days.add(new BusinessDay(Weekday.valueOf(d.name()),
                 blocks.stream().map(b -> new TimeBlock(hhmm(b.startMinute()), hhmm(b.endMinute()))).toList())));
-        return new TenantSettings(s.timeZone(), days, List.copyOf(s.holidays()),
+        return new SupportSettings(s.timeZone(), days, List.copyOf(s.holidays()),
                 s.targets().values().stream().map(t -> new SlaTarget(t.priority(), t.firstResponseHours(), t.resolutionHours())).toList());
     }
 

@@ -19,7 +19,7 @@ import org.openkpi.support.api.model.SupportDimension;
 import org.openkpi.support.api.model.SupportFilterInput;
 import org.openkpi.support.api.model.SupportPoint;
 import org.openkpi.support.api.model.TeamResolutionRate;
-import org.openkpi.support.api.model.TenantSettings;
+import org.openkpi.support.api.model.SupportSettings;
 import org.openkpi.support.service.SettingsService;
 import org.openkpi.support.service.SupportQueryService;
 import org.openkpi.support.tenant.CurrentTenant;
@@ -93,7 +93,7 @@ public class SupportQueryApi {
 
     @Query
     @Description("The tenant's support settings.")
-    public @NonNull TenantSettings tenantSettings() {
+    public @NonNull SupportSettings supportSettings() {
         return SettingsMapper.toApi(settings.get(tenant.get()));
     }
 }

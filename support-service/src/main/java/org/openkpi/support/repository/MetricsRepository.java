@@ -154,6 +154,14 @@ public class MetricsRepository {
         }, rs -> rs.getLong(1)).get(0);
     }
 
+    /** Whether the tenant has any ticket of the customer (the federated Customer's support field is null otherwise). */
+    public boolean customerKnown(TenantId tenant, String customerId) {
+        return jdbc.list("SELECT EXISTS (SELECT 1 FROM ticket_metrics WHERE tenant_id = ? AND customer_id = ?)", ps -> {
+            ps.setString(1, tenant.value());
+            ps.setString(2, customerId);
+        }, rs -> rs.getBoolean(1)).get(0);
+    }
+
     private static TicketMetrics map(ResultSet rs) throws SQLException {
         return new TicketMetrics(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
                 rs.getString(6), rs.getTimestamp(7).toInstant(), date(rs, 8), date(rs, 9), lng(rs, 10), lng(rs, 11),

@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 import org.openkpi.support.api.error.ApiException;
 import org.openkpi.support.api.model.BusinessDayInput;
 import org.openkpi.support.api.model.SlaTargetInput;
-import org.openkpi.support.api.model.TenantSettingsInput;
+import org.openkpi.support.api.model.SupportSettingsInput;
 import org.openkpi.support.api.model.TimeBlockInput;
 import org.openkpi.support.engine.BusinessHours;
 import org.openkpi.support.repository.SettingsRepository;
@@ -51,7 +51,7 @@ public class SettingsService {
     }
 
     @Transactional
-    public Settings update(TenantId tenant, TenantSettingsInput input) {
+    public Settings update(TenantId tenant, SupportSettingsInput input) {
         String zone = null;
         if (input.timeZone() != null) {
             try {

@@ -1,5 +1,6 @@
 package org.openkpi.support.service;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -47,9 +48,11 @@ public class SupportQueryService {
     private final PeopleRepository people;
     private final RollupRepository rollups;
     private final MetricsRepository metrics;
+    private final Clock clock;
 
     public SupportQueryService(KpiReader reader, TenantCalendar calendar, PeopleRepository people, RollupRepository rollups,
-            MetricsRepository metrics) {
+            MetricsRepository metrics, Clock clock) {
+        this.clock = clock;
         this.reader = reader;
         this.calendar = calendar;
         this.people = people;
@@ -198,6 +201,23 @@ public class SupportQueryService {
         }
         out.add(0, new BacklogEntry(null, (int) total));
         return out;
+    }
+
+    /**
+     * The federated Customer's support field: as {@link #customerSupport}, the range defaulting to the 12 calendar months
+     * ending today in the tenant's zone ([first day of today's month - 11 months, today + 1 day): the current month up to
+     * today included); null when the tenant has no ticket of the customer.
+     */
+    public CustomerSupport customerSupportIfKnown(TenantId tenant, String customerId, DateRangeInput range, Granularity g) {
+        if (!metrics.customerKnown(tenant, customerId)) {
+            return null;
+        }
+        DateRangeInput r = range;
+        if (r == null) {
+            LocalDate today = LocalDate.now(clock.withZone(calendar.hours(tenant).zone()));
+            r = new DateRangeInput(today.withDayOfMonth(1).minusMonths(11), today.plusDays(1));
+        }
+        return customerSupport(tenant, customerId, r, g == null ? Granularity.MONTH : g);
     }
 
     /** One customer's open tickets now, ticket volume per period and CSAT in the range. */

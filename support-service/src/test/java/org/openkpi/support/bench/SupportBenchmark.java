@@ -343,7 +343,7 @@ public final class SupportBenchmark {
                 holidays.append(holidays.length() == 0 ? "" : ",").append('"').append(y).append(md).append('"');
             }
         }
-        post(body("mutation { updateTenantSettings(settings:{timeZone:\"Europe/Berlin\", businessHours:[" + days
+        post(body("mutation { updateSupportSettings(settings:{timeZone:\"Europe/Berlin\", businessHours:[" + days
                 + "], holidays:[" + holidays + "], slaTargets:[{priority:\"urgent\",firstResponseHours:1,resolutionHours:8},"
                 + "{priority:\"high\",firstResponseHours:4,resolutionHours:24},{priority:\"normal\",firstResponseHours:8,"
                 + "resolutionHours:40},{priority:\"low\",firstResponseHours:24,resolutionHours:80}]}){ timeZone } }"), Duration.ofMinutes(5));
