@@ -146,14 +146,14 @@ class RevenueSemanticsTest {
         t.events(list(event("e1", "c1", "s1", "STARTED", "2024-01-01T00:00:00Z", "planCode", "p"),
                 event("e2", "c1", "s1", "CANCELLATION_REQUESTED", "2024-01-20T10:00:00Z", "cancelAt", "2024-02-15T00:00:00Z")));
         assertEquals(List.of("2024-01-01", "2024-02-15"), days(t, "c1"));
-        JsonPath settings = t.ok("mutation{ updateTenantSettings(settings:{churnRecognition: WHEN_REQUESTED}){ churnRecognition dunningDays reportingCurrency } }");
-        assertEquals("WHEN_REQUESTED", settings.get("data.updateTenantSettings.churnRecognition"));
-        assertEquals(30, (Integer) settings.get("data.updateTenantSettings.dunningDays"));
+        JsonPath settings = t.ok("mutation{ updateRevenueSettings(settings:{churnRecognition: WHEN_REQUESTED}){ churnRecognition dunningDays reportingCurrency } }");
+        assertEquals("WHEN_REQUESTED", settings.get("data.updateRevenueSettings.churnRecognition"));
+        assertEquals(30, (Integer) settings.get("data.updateRevenueSettings.dunningDays"));
         assertEquals(List.of("2024-01-01", "2024-01-20"), days(t, "c1"));
         List<String> types = t.ok("{ changeFeed { entries { type day } } }").getList("data.changeFeed.entries.type");
         assertEquals(List.of("MOVEMENT", "MOVEMENT", "REVERSAL", "MOVEMENT"), types);
         // bad settings are refused with the field named
-        JsonPath bad = t.run("mutation{ updateTenantSettings(settings:{timeZone:\"Mars/Olympus\"}){ timeZone } }", null);
+        JsonPath bad = t.run("mutation{ updateRevenueSettings(settings:{timeZone:\"Mars/Olympus\"}){ timeZone } }", null);
         assertEquals("VALIDATION", bad.get("errors[0].extensions.code"));
         assertEquals("timeZone", bad.get("errors[0].extensions.field"));
     }
@@ -171,7 +171,7 @@ class RevenueSemanticsTest {
         assertAmount("40", t.ok(revenue).get("data.financials[1].oneOffCharges.amount"));
 
         // in New York the instant is still January 31: the ledger and the charge move to January
-        t.ok("mutation{ updateTenantSettings(settings:{timeZone:\"America/New_York\"}){ timeZone } }");
+        t.ok("mutation{ updateRevenueSettings(settings:{timeZone:\"America/New_York\"}){ timeZone } }");
         assertEquals(List.of("2024-01-31"), days(t, "c1"));
         JsonPath r = t.ok(Gql.SERIES, Map.of("r", range("2024-01-01", "2024-03-01"), "g", "MONTH"));
         assertAmount("100", r.get("data.mrrSeries[0].newMrr.amount"));

@@ -15,8 +15,8 @@ import org.openkpi.revenue.api.model.FxRateInput;
 import org.openkpi.revenue.api.model.IngestResult;
 import org.openkpi.revenue.api.model.PlanInput;
 import org.openkpi.revenue.api.model.SubscriptionEventInput;
-import org.openkpi.revenue.api.model.TenantSettings;
-import org.openkpi.revenue.api.model.TenantSettingsInput;
+import org.openkpi.revenue.api.model.RevenueSettings;
+import org.openkpi.revenue.api.model.RevenueSettingsInput;
 import org.openkpi.revenue.engine.ChurnRecognition;
 import org.openkpi.revenue.service.IngestionService;
 import org.openkpi.revenue.tenant.CurrentTenant;
@@ -77,7 +77,7 @@ public class IngestionApi {
 
     @Mutation
     @Description("Changes the tenant's settings; every customer is re-evaluated under the new ones.")
-    public @NonNull TenantSettings updateTenantSettings(@NonNull @Name("settings") TenantSettingsInput input) {
+    public @NonNull RevenueSettings updateRevenueSettings(@NonNull @Name("settings") RevenueSettingsInput input) {
         return SettingsMapper.toApi(ingestion.updateSettings(tenant.get(), input.reportingCurrency(), input.timeZone(),
                 input.churnRecognition() == null ? null : ChurnRecognition.valueOf(input.churnRecognition().name()),
                 input.dunningDays()));

@@ -22,7 +22,7 @@ import org.openkpi.revenue.api.model.Plan;
 import org.openkpi.revenue.api.model.PlanMixEntry;
 import org.openkpi.revenue.api.model.RevenueDimension;
 import org.openkpi.revenue.api.model.RevenueFilterInput;
-import org.openkpi.revenue.api.model.TenantSettings;
+import org.openkpi.revenue.api.model.RevenueSettings;
 import org.openkpi.revenue.api.model.UpsellPoint;
 import org.openkpi.revenue.repository.PlanRepository;
 import org.openkpi.revenue.repository.SettingsRepository;
@@ -107,7 +107,7 @@ public class RevenueQueryApi {
 
     @Query
     @Description("The tenant's settings.")
-    public @NonNull TenantSettings tenantSettings() {
+    public @NonNull RevenueSettings revenueSettings() {
         return SettingsMapper.toApi(settings.find(tenant.get()));
     }
 

@@ -3,7 +3,7 @@ package org.openkpi.revenue.api;
 import org.openkpi.revenue.api.model.ChurnRecognition;
 import org.openkpi.revenue.api.model.Money;
 import org.openkpi.revenue.api.model.Plan;
-import org.openkpi.revenue.api.model.TenantSettings;
+import org.openkpi.revenue.api.model.RevenueSettings;
 import org.openkpi.revenue.repository.PlanRow;
 import org.openkpi.revenue.repository.SettingsRow;
 
@@ -13,8 +13,8 @@ final class SettingsMapper {
     private SettingsMapper() {
     }
 
-    static TenantSettings toApi(SettingsRow s) {
-        return new TenantSettings(s.reportingCurrency(), s.timeZone(), ChurnRecognition.valueOf(s.churnRecognition().name()),
+    static RevenueSettings toApi(SettingsRow s) {
+        return new RevenueSettings(s.reportingCurrency(), s.timeZone(), ChurnRecognition.valueOf(s.churnRecognition().name()),
                 s.dunningDays());
     }
 

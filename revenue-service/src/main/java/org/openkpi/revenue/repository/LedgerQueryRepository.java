@@ -178,14 +178,21 @@ public class LedgerQueryRepository {
         }, rs -> LedgerRepository.map(rs, rs.getLong(10)));
     }
 
-    public List<StoredMovement> customerHistory(TenantId tenant, String customerId) {
-        return jdbc.list("""
+    /** The customer-ledger rows of the given customers (one query), by customer, each list ordered by day. */
+    public Map<String, List<StoredMovement>> customerHistories(TenantId tenant, Collection<String> customerIds) {
+        Map<String, List<StoredMovement>> byCustomer = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return byCustomer;
+        }
+        jdbc.list("""
                 SELECT customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel, feed_seq
-                FROM mrr_movement WHERE tenant_id = ? AND customer_id = ? ORDER BY day
+                FROM mrr_movement WHERE tenant_id = ? AND customer_id = ANY(?) ORDER BY customer_id, day
                 """, ps -> {
             ps.setString(1, tenant.value());
-            ps.setString(2, customerId);
-        }, rs -> LedgerRepository.map(rs, rs.getLong(10)));
+            Jdbc.setTextArray(ps, 2, customerIds);
+        }, rs -> LedgerRepository.map(rs, rs.getLong(10)))
+                .forEach(m -> byCustomer.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m));
+        return byCustomer;
     }
 
     /**

@@ -6,7 +6,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +39,7 @@ import org.openkpi.revenue.repository.LedgerQueryRepository.LedgerFilter;
 import org.openkpi.revenue.repository.PlanRepository;
 import org.openkpi.revenue.repository.PlanRow;
 import org.openkpi.revenue.repository.SettingsRepository;
+import org.openkpi.revenue.repository.SettingsRow;
 import org.openkpi.revenue.repository.StoredMovement;
 import org.openkpi.revenue.tenant.TenantId;
 
@@ -191,14 +194,37 @@ public class MrrQueryService {
     }
 
     public CustomerMrrHistory customerHistory(TenantId tenant, String customerId, LocalDate asOf) {
-        CustomerRow customer = customers.find(tenant, List.of(customerId)).get(customerId);
-        if (customer == null) {
+        CustomerLedger ledger = customerLedgers(tenant, List.of(customerId)).get(customerId);
+        if (ledger == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no customer " + customerId, null, "customerId");
         }
-        var s = settings.find(tenant);
+        return customerHistory(settings.find(tenant), ledger, asOf);
+    }
+
+    /** What a customer's MRR history is built from, whatever the day asked for. */
+    public record CustomerLedger(CustomerRow customer, List<StoredMovement> movements) {
+    }
+
+    /** The ledgers of those of the given customers the tenant has (two queries, however many customers). */
+    public Map<String, CustomerLedger> customerLedgers(TenantId tenant, Collection<String> customerIds) {
+        Map<String, CustomerRow> found = customers.find(tenant, customerIds);
+        Map<String, List<StoredMovement>> movements = queries.customerHistories(tenant, found.keySet());
+        Map<String, CustomerLedger> ledgers = new HashMap<>();
+        found.forEach((id, row) -> ledgers.put(id, new CustomerLedger(row, movements.getOrDefault(id, List.of()))));
+        return ledgers;
+    }
+
+    /** Whether the tenant has this customer. */
+    public boolean customerExists(TenantId tenant, String customerId) {
+        return customers.find(tenant, List.of(customerId)).containsKey(customerId);
+    }
+
+    /** A customer's MRR history at the end of {@code asOf} (default today in the tenant's zone). */
+    public CustomerMrrHistory customerHistory(SettingsRow s, CustomerLedger ledger, LocalDate asOf) {
+        CustomerRow customer = ledger.customer();
         MoneyFormat money = new MoneyFormat(s.reportingCurrency());
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(s.zone()));
-        List<StoredMovement> rows = queries.customerHistory(tenant, customerId);
+        List<StoredMovement> rows = ledger.movements();
         BigDecimal mrr = BigDecimal.ZERO;
         LocalDate firstPayment = null;
         LocalDate churnedOn = null;
@@ -211,8 +237,8 @@ public class MrrQueryService {
                 churnedOn = m.kind() == MovementKind.CHURN ? m.day() : null;
             }
         }
-        return new CustomerMrrHistory(customerId, customer.name(), customer.country(), customer.segment(), customer.channel(),
-                money.of(mrr), firstPayment, churnedOn, rows.stream().map(m -> toApi(m, money)).toList());
+        return new CustomerMrrHistory(customer.externalId(), customer.name(), customer.country(), customer.segment(),
+                customer.channel(), money.of(mrr), firstPayment, churnedOn, rows.stream().map(m -> toApi(m, money)).toList());
     }
 
     static Movement toApi(StoredMovement m, MoneyFormat money) {

@@ -3,7 +3,7 @@ package org.openkpi.revenue.api.model;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
-@Input("TenantSettingsInput")
+@Input("RevenueSettingsInput")
 @Description("Omitted fields keep their value. A change re-evaluates every customer of the tenant.")
-public record TenantSettingsInput(String reportingCurrency, String timeZone, ChurnRecognition churnRecognition, Integer dunningDays) {
+public record RevenueSettingsInput(String reportingCurrency, String timeZone, ChurnRecognition churnRecognition, Integer dunningDays) {
 }

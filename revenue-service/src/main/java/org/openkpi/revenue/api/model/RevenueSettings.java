@@ -4,7 +4,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("A tenant's revenue settings.")
-public record TenantSettings(
+public record RevenueSettings(
         @NonNull @Description("ISO-4217 reporting currency (default USD)") String reportingCurrency,
         @NonNull @Description("IANA zone deciding which day an instant falls on (default UTC)") String timeZone,
         @NonNull ChurnRecognition churnRecognition,
