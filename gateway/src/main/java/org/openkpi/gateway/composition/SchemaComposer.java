@@ -84,6 +84,8 @@ public class SchemaComposer {
                 added.add(scalar);
             }
         }
+        wrapOwnFields(own.getQueryType(), own, registry);
+        wrapOwnFields(own.getMutationType(), own, registry);
         builder.query(extend(own.getQueryType(), "Query", composition.queries(), composition, registry, problems));
         if (!composition.mutations().isEmpty()) {
             builder.mutation(extend(own.getMutationType(), "Mutation", composition.mutations(), composition, registry, problems));
@@ -112,6 +114,17 @@ public class SchemaComposer {
                     new ForwardingFetcher(entry.getValue().service(), composition, client, request));
         }
         return type.build();
+    }
+
+    /** The gateway's own root fields report the services' failures they met beside their data. */
+    private static void wrapOwnFields(GraphQLObjectType root, GraphQLSchema own, GraphQLCodeRegistry.Builder registry) {
+        if (root == null) {
+            return;
+        }
+        for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+            registry.dataFetcher(FieldCoordinates.coordinates(root.getName(), field.getName()),
+                    new PartialResultsFetcher(own.getCodeRegistry().getDataFetcher(root, field)));
+        }
     }
 
     /** @return why the gateway's own type cannot stand for the services' type of the same name, or null when it can */

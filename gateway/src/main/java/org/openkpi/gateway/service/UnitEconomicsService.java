@@ -1,0 +1,191 @@
+package org.openkpi.gateway.service;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openkpi.gateway.api.error.ApiException;
+import org.openkpi.gateway.api.model.DateRangeInput;
+import org.openkpi.gateway.api.model.Granularity;
+import org.openkpi.gateway.api.model.Period;
+import org.openkpi.gateway.api.model.Ratio;
+import org.openkpi.gateway.api.model.UnitEconomicsPoint;
+import org.openkpi.gateway.subgraph.UpstreamCalls;
+
+/**
+ * LTV, LTV:CAC, CAC payback and magic number per period (METRICS.md, Cross-domain), from the figures of the
+ * services that own them, fetched in parallel: ARPA, net new MRR and gross margin from revenue-service, the trailing
+ * monthly logo churn from retention-service, CAC and sales &amp; marketing spend from acquisition-service. Inputs are
+ * used unrounded (numerator and denominator of the services' ratios); each KPI is rounded once.
+ */
+@ApplicationScoped
+public class UnitEconomicsService {
+
+    static final String REVENUE = """
+            query($r: DateRangeInput!, $g: Granularity!) {
+              mrrSeries(range: $r, granularity: $g) { period { start end } mrrEnd { currency } arpa { numerator denominator } netNewMrr { amount } }
+              financials(range: $r, granularity: $g) { period { start } grossMargin { numerator denominator } }
+            }""";
+    static final String ACQUISITION = """
+            query($r: DateRangeInput!, $g: Granularity!) {
+              acquisitionCost(range: $r, granularity: $g) { period { start end } cac { numerator denominator } fullyLoadedSpend { amount currency } }
+            }""";
+
+    private final UpstreamCalls calls;
+
+    public UnitEconomicsService(UpstreamCalls calls) {
+        this.calls = calls;
+    }
+
+    public List<UnitEconomicsPoint> series(DateRangeInput range, Granularity granularity, int churnWindowMonths) {
+        if (granularity == null) {
+            throw ApiException.validation("granularity", "is required");
+        }
+        if (churnWindowMonths < 1 || churnWindowMonths > 36) {
+            throw ApiException.validation("churnWindowMonths", "must be between 1 and 36");
+        }
+        List<Period> periods = Periods.of(range, granularity);
+        Map<String, Object> variables = variables(range, granularity);
+        DateRangeInput extended = new DateRangeInput(Periods.previousStart(range.from(), granularity), range.to());
+
+        CompletableFuture<Map<String, Object>> revenue = calls.query("revenue", REVENUE, variables);
+        CompletableFuture<Map<String, Object>> acquisition = calls.query("acquisition", ACQUISITION, variables(extended, granularity));
+        CompletableFuture<Map<String, Object>> retention = calls.query("retention", trailingChurnQuery(periods, churnWindowMonths), Map.of());
+        CompletableFuture.allOf(revenue, acquisition, retention).join();
+
+        Map<String, Map<String, Object>> mrr = byStart(Json.list(revenue.join(), "mrrSeries"));
+        Map<String, Map<String, Object>> financials = byStart(Json.list(revenue.join(), "financials"));
+        List<Map<String, Object>> costs = Json.list(acquisition.join(), "acquisitionCost");
+        Map<String, Map<String, Object>> costByStart = byStart(costs);
+        Map<String, Map<String, Object>> costByEnd = new HashMap<>();
+        for (Map<String, Object> point : costs) {
+            costByEnd.put(Json.string(point, "period", "end"), point);
+        }
+
+        List<UnitEconomicsPoint> points = new ArrayList<>(periods.size());
+        for (int i = 0; i < periods.size(); i++) {
+            Period period = periods.get(i);
+            String start = period.start().toString();
+            Inputs in = new Inputs();
+            Map<String, Object> m = mrr.get(start);
+            in.currency = Json.string(m, "mrrEnd", "currency");
+            in.arpa = Fractions.divide(Json.decimal(m, "arpa", "numerator"), Json.decimal(m, "arpa", "denominator"));
+            in.netNewMrr = Json.decimal(m, "netNewMrr", "amount");
+            Map<String, Object> f = financials.get(start);
+            in.grossMargin = Fractions.divide(Json.decimal(f, "grossMargin", "numerator"), Json.decimal(f, "grossMargin", "denominator"));
+            Map<String, Object> churn = Json.map(retention.join(), "p" + i);
+            in.churn = Json.decimal(churn, "meanMonthlyLogoChurn");
+            in.churnReason = Json.string(churn, "reason");
+            Map<String, Object> cost = costByStart.get(start);
+            in.cac = Fractions.divide(Json.decimal(cost, "cac", "numerator"), Json.decimal(cost, "cac", "denominator"));
+            in.cacCurrency = Json.string(cost, "fullyLoadedSpend", "currency");
+            Map<String, Object> previous = costByEnd.get(start);
+            in.previousSpend = Json.decimal(previous, "fullyLoadedSpend", "amount");
+            in.revenueDown = revenue.join() == null;
+            in.retentionDown = retention.join() == null;
+            in.acquisitionDown = acquisition.join() == null;
+            in.cacDefined = cost != null && Json.decimal(cost, "cac", "denominator") != null
+                    && Json.decimal(cost, "cac", "denominator").signum() != 0;
+            in.marginDefined = f != null && in.grossMargin != null;
+            in.paying = m != null && in.arpa != null;
+            points.add(point(period, in));
+        }
+        return points;
+    }
+
+    /** The inputs of one period, null where a service did not provide them. */
+    static final class Inputs {
+        String currency;
+        BigDecimal arpa;
+        BigDecimal grossMargin;
+        BigDecimal churn;
+        String churnReason;
+        BigDecimal cac;
+        String cacCurrency;
+        BigDecimal netNewMrr;
+        BigDecimal previousSpend;
+        boolean revenueDown;
+        boolean retentionDown;
+        boolean acquisitionDown;
+        boolean cacDefined;
+        boolean marginDefined;
+        boolean paying;
+    }
+
+    static UnitEconomicsPoint point(Period period, Inputs in) {
+        BigDecimal margin = Fractions.multiply(in.arpa, in.grossMargin);
+        String marginReason = in.revenueDown ? "revenue-service unavailable"
+                : !in.paying ? "no paying customers at the end of the period"
+                : !in.marginDefined ? "no revenue in the period, so no gross margin" : null;
+        String churnReason = in.retentionDown ? "retention-service unavailable"
+                : in.churn == null ? (in.churnReason == null ? "no churn figure" : in.churnReason)
+                : in.churn.signum() == 0 ? "no churn observed" : null;
+        String cacReason = in.acquisitionDown ? "acquisition-service unavailable"
+                : !in.cacDefined ? "no new paying customers in the period, so no CAC" : null;
+        String currencyReason = in.currency != null && in.cacCurrency != null && !in.currency.equals(in.cacCurrency)
+                ? "currencies differ: revenue-service reports " + in.currency + ", acquisition-service " + in.cacCurrency : null;
+
+        Ratio ltv = Fractions.ratio(margin, in.churn, Fractions.MONEY_SCALE, first(marginReason, churnReason));
+        BigDecimal ltvValue = ltv.value() == null ? null : Fractions.divide(margin, in.churn);
+        Ratio ltvToCac = Fractions.ratio(ltvValue, in.cac, Fractions.RATIO_SCALE,
+                first(ltv.reason(), cacReason, currencyReason));
+        Ratio payback = Fractions.ratio(in.cac, margin, Fractions.RATIO_SCALE,
+                first(cacReason, marginReason, currencyReason,
+                        margin != null && margin.signum() == 0 ? "ARPA x gross margin is zero" : null));
+        BigDecimal annualised = in.netNewMrr == null ? null : in.netNewMrr.multiply(BigDecimal.valueOf(12));
+        String magicReason = first(in.revenueDown ? "revenue-service unavailable" : null,
+                in.acquisitionDown ? "acquisition-service unavailable" : null,
+                in.previousSpend == null ? "no spend figure for the preceding period" : null,
+                in.previousSpend != null && in.previousSpend.signum() == 0 ? "no sales & marketing spend in the preceding period" : null,
+                currencyReason);
+        Ratio magic = Fractions.ratio(annualised, in.previousSpend, Fractions.RATIO_SCALE, magicReason);
+        return new UnitEconomicsPoint(period, in.currency, Fractions.plain(round(in.arpa)), Fractions.plain(round(in.grossMargin)),
+                Fractions.plain(in.churn), Fractions.plain(round(in.cac)), in.netNewMrr, in.previousSpend,
+                ltv, ltvToCac, payback, magic);
+    }
+
+    private static BigDecimal round(BigDecimal v) {
+        return v == null ? null : v.setScale(Fractions.RATIO_SCALE, java.math.RoundingMode.HALF_UP);
+    }
+
+    private static String first(String... reasons) {
+        for (String reason : reasons) {
+            if (reason != null) {
+                return reason;
+            }
+        }
+        return null;
+    }
+
+    static Map<String, Object> variables(DateRangeInput range, Granularity granularity) {
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("r", Map.of("from", range.from().toString(), "to", range.to().toString()));
+        variables.put("g", granularity.name());
+        return variables;
+    }
+
+    static String trailingChurnQuery(List<Period> periods, int months) {
+        StringBuilder q = new StringBuilder("query {");
+        for (int i = 0; i < periods.size(); i++) {
+            q.append(" p").append(i).append(": trailingChurn(asOf: \"").append(periods.get(i).end())
+                    .append("\", months: ").append(months).append(") { meanMonthlyLogoChurn reason }");
+        }
+        return q.append(" }").toString();
+    }
+
+    static Map<String, Map<String, Object>> byStart(List<Map<String, Object>> points) {
+        Map<String, Map<String, Object>> byStart = new HashMap<>();
+        for (Map<String, Object> point : points) {
+            if (Json.string(point, "group") == null) {
+                byStart.put(Json.string(point, "period", "start"), point);
+            }
+        }
+        return byStart;
+    }
+}
