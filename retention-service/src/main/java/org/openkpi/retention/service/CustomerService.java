@@ -96,16 +96,22 @@ public class CustomerService {
         CustomerActivity act = new CustomerActivity(lastActive, days.size(),
                 activity.customerDistinctUsers(tenant, customerId, from30, end),
                 activity.customerDistinctUsers(tenant, customerId, from30.minusDays(30), from30), days);
-        BigDecimal daysToOnboard = onboarding[0] != null && onboarding[1] != null
-                ? BigDecimal.valueOf(java.time.Duration.between(onboarding[0], onboarding[1]).getSeconds())
-                        .divide(BigDecimal.valueOf(86400), 4, RoundingMode.HALF_UP)
-                : null;
+        BigDecimal daysToOnboard = daysToOnboard(onboarding[0], onboarding[1]);
         return new CustomerRetention(customerId, asOf, firstPayment,
                 firstPayment == null ? null : new Period(firstPayment.withDayOfMonth(1), firstPayment.withDayOfMonth(1).plusMonths(1)),
                 RetentionQueryService.money(mrr, currency), mrr.signum() > 0,
                 attributes == null ? null : attributes.planCode(), attributes == null ? null : attributes.country(),
                 attributes == null ? null : attributes.segment(), attributes == null ? null : attributes.channel(), churns,
                 reactivations, history, movements, responses, responses.isEmpty() ? null : responses.get(0).score(), act,
-                onboarding[0], onboarding[1], daysToOnboard == null ? null : Ratios.plain(daysToOnboard));
+                onboarding[0], onboarding[1], daysToOnboard);
+    }
+
+    /** Days (fractional, 4 decimals) from sign-up to activation; null unless both are known. */
+    public static BigDecimal daysToOnboard(Instant signedUpAt, Instant activatedAt) {
+        if (signedUpAt == null || activatedAt == null) {
+            return null;
+        }
+        return Ratios.plain(BigDecimal.valueOf(java.time.Duration.between(signedUpAt, activatedAt).getSeconds())
+                .divide(BigDecimal.valueOf(86400), 4, RoundingMode.HALF_UP));
     }
 }
