@@ -27,7 +27,7 @@ import io.restassured.path.json.JsonPath;
 @QuarkusTestResource(FakeRevenueService.class)
 class FeedConsumerTest {
 
-    static final String STATUS = "{feedStatus{cursor entriesApplied pending lastError lastErrorAt lastSyncAt lagSeconds appliedNow}}";
+    static final String STATUS = "{acquisitionFeedStatus{cursor entriesApplied pending lastError lastErrorAt lastSyncAt lagSeconds appliedNow}}";
 
     static JsonPath funnel(Gql t, String by) {
         Map<String, Object> vars = new java.util.HashMap<>(Map.of("r", range("2023-12-01", "2024-04-01"), "g", "MONTH"));
@@ -52,33 +52,33 @@ class FeedConsumerTest {
         FakeRevenueService.movement(tenant, "c2", "CHURN", "2024-03-01", "organic");
 
         // the consumer stops after one page of two entries
-        JsonPath s = t.ok("mutation{syncRevenueFeed(maxPages:1,pageSize:2){cursor entriesApplied appliedNow pending}}");
-        assertEquals("2", s.get("data.syncRevenueFeed.cursor"));
-        assertEquals(2, s.getInt("data.syncRevenueFeed.appliedNow"));
-        assertEquals(true, s.get("data.syncRevenueFeed.pending"));
+        JsonPath s = t.ok("mutation{syncAcquisitionFeed(maxPages:1,pageSize:2){cursor entriesApplied appliedNow pending}}");
+        assertEquals("2", s.get("data.syncAcquisitionFeed.cursor"));
+        assertEquals(2, s.getInt("data.syncAcquisitionFeed.appliedNow"));
+        assertEquals(true, s.get("data.syncAcquisitionFeed.pending"));
 
-        // revenue-service goes down: queries still answer from stored data, feedStatus shows the error
+        // revenue-service goes down: queries still answer from stored data, acquisitionFeedStatus shows the error
         FakeRevenueService.setFailing(tenant, true);
         assertEquals(List.of(0, 2, 0, 0), newCustomers(t));
         JsonPath status = t.ok(STATUS);
-        assertTrue(status.getString("data.feedStatus.lastError").contains("503"), status.prettify());
-        assertNotNull(status.get("data.feedStatus.lastErrorAt"));
-        assertEquals("2", status.get("data.feedStatus.cursor"));
+        assertTrue(status.getString("data.acquisitionFeedStatus.lastError").contains("503"), status.prettify());
+        assertNotNull(status.get("data.acquisitionFeedStatus.lastErrorAt"));
+        assertEquals("2", status.get("data.acquisitionFeedStatus.cursor"));
 
         // back up: a new run continues from the stored cursor, nothing lost or counted twice
         FakeRevenueService.setFailing(tenant, false);
         s = t.sync();
-        assertEquals(3, s.getInt("data.syncRevenueFeed.appliedNow"));
-        assertEquals("5", s.get("data.syncRevenueFeed.cursor"));
-        assertNull(s.get("data.syncRevenueFeed.lastError"));
+        assertEquals(3, s.getInt("data.syncAcquisitionFeed.appliedNow"));
+        assertEquals("5", s.get("data.syncAcquisitionFeed.cursor"));
+        assertNull(s.get("data.syncAcquisitionFeed.lastError"));
         assertEquals(List.of(0, 2, 1, 0), newCustomers(t));
-        assertEquals(5, t.ok(STATUS).getInt("data.feedStatus.entriesApplied"));
+        assertEquals(5, t.ok(STATUS).getInt("data.acquisitionFeedStatus.entriesApplied"));
 
         // the same pages delivered again (revenue-service ignores the cursor once): nothing changes
         FakeRevenueService.deliverFromStartOnce(tenant);
         s = t.sync();
-        assertEquals(0, s.getInt("data.syncRevenueFeed.appliedNow"));
-        assertEquals(5, s.getInt("data.syncRevenueFeed.entriesApplied"));
+        assertEquals(0, s.getInt("data.syncAcquisitionFeed.appliedNow"));
+        assertEquals(5, s.getInt("data.syncAcquisitionFeed.entriesApplied"));
         assertEquals(List.of(0, 2, 1, 0), newCustomers(t));
 
         // trials join customers: c1's trial converted 2 days later; c3's first payment came 31 days after its trial
@@ -101,7 +101,7 @@ class FeedConsumerTest {
         // a backdated correction: c1's first payment was really on 2023-12-28
         FakeRevenueService.reversal(tenant, c1New);
         FakeRevenueService.movement(tenant, "c1", "NEW", "2023-12-28", "ads");
-        assertEquals(2, t.sync().getInt("data.syncRevenueFeed.appliedNow"));
+        assertEquals(2, t.sync().getInt("data.syncAcquisitionFeed.appliedNow"));
         assertEquals(List.of(1, 1, 1, 0), newCustomers(t));
         f = funnel(t, null);
         // t2 started after c1's (corrected) first payment: no longer a conversion
@@ -113,7 +113,7 @@ class FeedConsumerTest {
         assertEquals(1, byChannel.getInt("data.funnel.find{it.period.start=='2023-12-01' && it.group=='ads'}.newPayingCustomers"));
 
         // a longer conversion window (a tenant setting) makes t1 a conversion
-        t.ok("mutation{updateTenantSettings(settings:{conversionWindowDays:31}){conversionWindowDays}}");
+        t.ok("mutation{updateAcquisitionSettings(settings:{conversionWindowDays:31}){conversionWindowDays}}");
         f = funnel(t, null);
         assertEquals(1, f.getInt("data.funnel[1].convertedTrials"));
         assertEquals(31, f.getInt("data.funnel[1].conversionWindowDays"));
@@ -129,9 +129,9 @@ class FeedConsumerTest {
         // no explicit sync: the query itself catches up first
         assertEquals(List.of(0, 0, 2, 0), newCustomers(t));
         JsonPath status = t.ok(STATUS);
-        assertEquals(2, status.getInt("data.feedStatus.entriesApplied"));
-        assertEquals(false, status.get("data.feedStatus.pending"));
-        assertNotNull(status.get("data.feedStatus.lastSyncAt"));
-        assertNotNull(status.get("data.feedStatus.lagSeconds"));
+        assertEquals(2, status.getInt("data.acquisitionFeedStatus.entriesApplied"));
+        assertEquals(false, status.get("data.acquisitionFeedStatus.pending"));
+        assertNotNull(status.get("data.acquisitionFeedStatus.lastSyncAt"));
+        assertNotNull(status.get("data.acquisitionFeedStatus.lagSeconds"));
     }
 }

@@ -64,7 +64,7 @@ public final class Gql {
             "campaigns", "recordCampaigns(campaigns:$x)|[CampaignInput!]!",
             "spend", "recordSpend(spend:$x)|[SpendInput!]!",
             "email", "recordEmailListActivity(activity:$x)|[EmailListActivityInput!]!",
-            "fx", "recordFxRates(rates:$x)|[FxRateInput!]!");
+            "fx", "recordAcquisitionFxRates(rates:$x)|[FxRateInput!]!");
 
     public static String mutation(String kind) {
         String[] m = MUTATIONS.get(kind).split("\\|");
@@ -81,7 +81,7 @@ public final class Gql {
     }
 
     public JsonPath sync() {
-        return ok("mutation{syncRevenueFeed(maxPages:10000){cursor entriesApplied appliedNow pending lastError lagSeconds}}");
+        return ok("mutation{syncAcquisitionFeed(maxPages:10000){cursor entriesApplied appliedNow pending lastError lagSeconds}}");
     }
 
     /** Key/value pairs to a map (null values kept). */

@@ -16,7 +16,7 @@ import io.restassured.http.ContentType;
 @QuarkusTestResource(FakeRevenueService.class)
 class SmokeTest {
 
-    private static final String SERVICE_INFO = "{\"query\":\"{ serviceInfo { service tenant } }\"}";
+    private static final String SERVICE_INFO = "{\"query\":\"{ acquisitionServiceInfo { service tenant } }\"}";
 
     @Test
     void readinessIsUp() {
@@ -32,8 +32,8 @@ class SmokeTest {
                 .when().post("/graphql")
                 .then().statusCode(200)
                 .body("errors", nullValue())
-                .body("data.serviceInfo.service", equalTo("acquisition-service"))
-                .body("data.serviceInfo.tenant", equalTo("acme"));
+                .body("data.acquisitionServiceInfo.service", equalTo("acquisition-service"))
+                .body("data.acquisitionServiceInfo.tenant", equalTo("acme"));
     }
 
     @Test
@@ -58,7 +58,7 @@ class SmokeTest {
         given().auth().oauth2(Tokens.forTenant("acme"))
                 .when().get("/graphql/schema.graphql")
                 .then().statusCode(200)
-                .body(containsString("serviceInfo: ServiceInfo!"))
+                .body(containsString("acquisitionServiceInfo: ServiceInfo!"))
                 .body(containsString("service: String!"))
                 .body(containsString("tenant: String!"));
     }

@@ -37,7 +37,7 @@ class TenantIsolationTest {
                 "stages", list(m("stage", "s", "enteredAt", "2024-01-01T00:00:00Z")), "status", "OPEN")));
         a.record("email", list(m("externalId", "e1", "date", "2024-01-01", "subscribes", 10, "unsubscribes", 0)));
         a.record("fx", list(m("currency", "USD", "date", "2023-01-01", "rate", 0.9)));
-        a.ok("mutation{updateTenantSettings(settings:{reportingCurrency:\"EUR\"}){reportingCurrency}}");
+        a.ok("mutation{updateAcquisitionSettings(settings:{reportingCurrency:\"EUR\"}){reportingCurrency}}");
 
         Map<String, Object> jan = Map.of("r", range("2024-01-01", "2024-02-01"), "g", "MONTH");
         JsonPath fa = a.ok(Gql.FUNNEL, jan);
@@ -56,10 +56,10 @@ class TenantIsolationTest {
         assertTrue(b.ok("{pipelineStages{code}}").getList("data.pipelineStages").isEmpty());
         assertEquals(0, b.ok("{pipeline(at:\"2024-06-01T00:00:00Z\"){stages{openDeals} totalValue{amount}}}")
                 .getList("data.pipeline.stages").size());
-        assertEquals(0, b.ok("{feedStatus{entriesApplied}}").getInt("data.feedStatus.entriesApplied"));
+        assertEquals(0, b.ok("{acquisitionFeedStatus{entriesApplied}}").getInt("data.acquisitionFeedStatus.entriesApplied"));
         JsonPath guessed = b.run("{customerAcquisition(customerId:\"cust-1\"){channel}}", null);
         assertEquals("NOT_FOUND", guessed.get("errors[0].extensions.code"));
-        assertEquals("USD", b.ok("{tenantSettings{reportingCurrency}}").get("data.tenantSettings.reportingCurrency"));
+        assertEquals("USD", b.ok("{acquisitionSettings{reportingCurrency}}").get("data.acquisitionSettings.reportingCurrency"));
 
         // the same external ids are new facts for B, and writing them leaves A untouched
         JsonPath r = b.record("trials", list(m("externalId", "t1", "startedAt", "2024-01-20T00:00:00Z", "channel", "seo")));

@@ -31,7 +31,7 @@ class WorkedExamplesTest {
         for (int i = 0; i < 300; i++) {
             FakeRevenueService.movement(t.tenant, "c" + i, "NEW", "2024-03-" + String.format("%02d", 1 + i % 28), i < 200 ? "ads" : "organic");
         }
-        assertEquals(300, t.sync().getInt("data.syncRevenueFeed.entriesApplied"));
+        assertEquals(300, t.sync().getInt("data.syncAcquisitionFeed.entriesApplied"));
         t.record("spend", list(
                 m("externalId", "s1", "month", "2024-03", "channel", "ads", "kind", "AD_SPEND", "amount", 150000, "currency", "USD"),
                 m("externalId", "s2", "month", "2024-03", "kind", "TOOLS", "amount", 50000, "currency", "USD"),

@@ -16,7 +16,7 @@ import org.openkpi.acquisition.api.model.CustomerAcquisition;
 import org.openkpi.acquisition.api.model.DateRangeInput;
 import org.openkpi.acquisition.api.model.DealPoint;
 import org.openkpi.acquisition.api.model.EmailListPoint;
-import org.openkpi.acquisition.api.model.FeedStatus;
+import org.openkpi.acquisition.api.model.AcquisitionFeedStatus;
 import org.openkpi.acquisition.api.model.FunnelPoint;
 import org.openkpi.acquisition.api.model.Granularity;
 import org.openkpi.acquisition.api.model.LeadPoint;
@@ -25,7 +25,7 @@ import org.openkpi.acquisition.api.model.PipelineSnapshot;
 import org.openkpi.acquisition.api.model.PipelineStage;
 import org.openkpi.acquisition.api.model.RepStanding;
 import org.openkpi.acquisition.api.model.StageTimeReport;
-import org.openkpi.acquisition.api.model.TenantSettings;
+import org.openkpi.acquisition.api.model.AcquisitionSettings;
 import org.openkpi.acquisition.repository.SettingsRepository;
 import org.openkpi.acquisition.repository.SettingsRow;
 import org.openkpi.acquisition.service.CostService;
@@ -140,14 +140,14 @@ public class AcquisitionQueryApi {
 
     @Query
     @Description("State and lag of the consumption of revenue-service's change feed (does not sync).")
-    public @NonNull FeedStatus feedStatus() {
+    public @NonNull AcquisitionFeedStatus acquisitionFeedStatus() {
         return feed.status(caller.tenant(), 0);
     }
 
     @Query
     @Description("The tenant's settings.")
-    public @NonNull TenantSettings tenantSettings() {
+    public @NonNull AcquisitionSettings acquisitionSettings() {
         SettingsRow s = settings.find(caller.tenant());
-        return new TenantSettings(s.reportingCurrency(), s.timeZone(), s.conversionWindowDays());
+        return new AcquisitionSettings(s.reportingCurrency(), s.timeZone(), s.conversionWindowDays());
     }
 }

@@ -11,14 +11,14 @@ import org.openkpi.acquisition.api.error.ApiErrors;
 import org.openkpi.acquisition.api.model.CampaignInput;
 import org.openkpi.acquisition.api.model.DealInput;
 import org.openkpi.acquisition.api.model.EmailListActivityInput;
-import org.openkpi.acquisition.api.model.FeedStatus;
+import org.openkpi.acquisition.api.model.AcquisitionFeedStatus;
 import org.openkpi.acquisition.api.model.FxRateInput;
 import org.openkpi.acquisition.api.model.IngestResult;
 import org.openkpi.acquisition.api.model.LeadInput;
 import org.openkpi.acquisition.api.model.PipelineStageInput;
 import org.openkpi.acquisition.api.model.SpendInput;
-import org.openkpi.acquisition.api.model.TenantSettings;
-import org.openkpi.acquisition.api.model.TenantSettingsInput;
+import org.openkpi.acquisition.api.model.AcquisitionSettings;
+import org.openkpi.acquisition.api.model.AcquisitionSettingsInput;
 import org.openkpi.acquisition.api.model.TrialInput;
 import org.openkpi.acquisition.api.model.VisitInput;
 import org.openkpi.acquisition.api.model.VisitorCountInput;
@@ -101,22 +101,22 @@ public class IngestionApi {
 
     @Mutation
     @Description("Records FX rates (by currency and date); stored deals, campaigns and spend are converted again.")
-    public @NonNull IngestResult recordFxRates(@NonNull @Name("rates") List<@NonNull FxRateInput> rates) {
+    public @NonNull IngestResult recordAcquisitionFxRates(@NonNull @Name("rates") List<@NonNull FxRateInput> rates) {
         return ingestion.recordFxRates(caller.tenantCaughtUp(), rates);
     }
 
     @Mutation
     @Description("Changes the tenant's settings; every rollup is re-derived under the new ones.")
-    public @NonNull TenantSettings updateTenantSettings(@NonNull @Name("settings") TenantSettingsInput input) {
+    public @NonNull AcquisitionSettings updateAcquisitionSettings(@NonNull @Name("settings") AcquisitionSettingsInput input) {
         SettingsRow s = ingestion.updateSettings(caller.tenant(), input.reportingCurrency(), input.timeZone(),
                 input.conversionWindowDays());
-        return new TenantSettings(s.reportingCurrency(), s.timeZone(), s.conversionWindowDays());
+        return new AcquisitionSettings(s.reportingCurrency(), s.timeZone(), s.conversionWindowDays());
     }
 
     @Mutation
     @Description("Catches the tenant up with revenue-service's change feed now, reading up to maxPages pages (default"
             + " kpi.feed.max-pages), with the caller's token. Never fails because revenue-service is down: see lastError.")
-    public @NonNull FeedStatus syncRevenueFeed(@Description("Pages to read at most, 1 to 10000") Integer maxPages,
+    public @NonNull AcquisitionFeedStatus syncAcquisitionFeed(@Description("Pages to read at most, 1 to 10000") Integer maxPages,
             @Description("Entries per page, 1 to 5000 (default kpi.feed.page-size)") Integer pageSize) {
         return feed.sync(caller.tenant(), caller.rawToken(), maxPages, pageSize);
     }

@@ -21,9 +21,9 @@ public class ServiceInfoApi {
     @ConfigProperty(name = "quarkus.application.name")
     String serviceName;
 
-    @Query("serviceInfo")
+    @Query("acquisitionServiceInfo")
     @Description("The answering service and the caller's tenant")
-    public @NonNull ServiceInfo serviceInfo() {
+    public @NonNull ServiceInfo acquisitionServiceInfo() {
         return new ServiceInfo(serviceName, tenant.get().value());
     }
 }

@@ -2,6 +2,8 @@ package org.openkpi.acquisition.repository;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,45 @@ public class CustomerRepository {
             ps.setString(4, tenant.value());
             ps.setString(5, tenant.value());
         });
+    }
+
+    /** The rows of those of the given customers the tenant has (one query). */
+    public Map<String, CustomerAcqRow> findAll(TenantId tenant, Collection<String> customerIds) {
+        Map<String, CustomerAcqRow> found = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return found;
+        }
+        jdbc.each("SELECT customer_id, first_paid_day, churn_day, channel, campaign, touch FROM customer_acq WHERE tenant_id = ? AND customer_id = ANY(?)",
+                ps -> {
+                    ps.setString(1, tenant.value());
+                    Jdbc.setTextArray(ps, 2, customerIds);
+                }, rs -> found.put(rs.getString(1), new CustomerAcqRow(rs.getString(1), Jdbc.date(rs, 2), Jdbc.date(rs, 3),
+                        rs.getString(4), rs.getString(5), rs.getString(6))));
+        return found;
+    }
+
+    /** External ids of the given customers' trials (one query), by customer, each in start order. */
+    public Map<String, List<String>> trialsOf(TenantId tenant, Collection<String> customerIds) {
+        return idsByCustomer("SELECT customer_id, external_id FROM trial WHERE tenant_id = ? AND customer_id = ANY(?)"
+                + " ORDER BY customer_id, started_at, external_id", tenant, customerIds);
+    }
+
+    /** External ids of the given customers' leads (one query), by customer, each in capture order. */
+    public Map<String, List<String>> leadsOf(TenantId tenant, Collection<String> customerIds) {
+        return idsByCustomer("SELECT customer_id, external_id FROM lead WHERE tenant_id = ? AND customer_id = ANY(?)"
+                + " ORDER BY customer_id, captured_at, external_id", tenant, customerIds);
+    }
+
+    private Map<String, List<String>> idsByCustomer(String sql, TenantId tenant, Collection<String> customerIds) {
+        Map<String, List<String>> out = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return out;
+        }
+        jdbc.each(sql, ps -> {
+            ps.setString(1, tenant.value());
+            Jdbc.setTextArray(ps, 2, customerIds);
+        }, rs -> out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)));
+        return out;
     }
 
     public CustomerAcqRow find(TenantId tenant, String customerId) {

@@ -34,7 +34,7 @@ final class Conversion {
         BigDecimal v = convertOrNull(amount, currency, day);
         if (v == null) {
             throw ApiException.validation(index, "currency", "no FX rate from " + currency + " to " + reportingCurrency()
-                    + " effective on " + day + " (record it with recordFxRates first)");
+                    + " effective on " + day + " (record it with recordAcquisitionFxRates first)");
         }
         return v;
     }

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.openkpi.acquisition.api.error.ApiException;
-import org.openkpi.acquisition.api.model.FeedStatus;
+import org.openkpi.acquisition.api.model.AcquisitionFeedStatus;
 import org.openkpi.acquisition.repository.FeedRepository;
 import org.openkpi.acquisition.repository.FeedRepository.FeedStateRow;
 import org.openkpi.acquisition.service.FeedClient.FeedUnavailableException;
@@ -21,7 +21,7 @@ import org.openkpi.acquisition.tenant.TenantId;
 /**
  * Catches a tenant up with revenue-service's change feed, page by page, with the caller's token. Automatic
  * catch-ups (before queries and ingestion) run at most once per {@code kpi.feed.min-interval} per tenant, read at
- * most {@code kpi.feed.max-pages} pages, and never fail the request: a failure is logged and kept in feedStatus.
+ * most {@code kpi.feed.max-pages} pages, and never fail the request: a failure is logged and kept in acquisitionFeedStatus.
  */
 @ApplicationScoped
 public class FeedSync {
@@ -70,7 +70,7 @@ public class FeedSync {
      * Reads up to {@code pages} pages (default kpi.feed.max-pages) of {@code size} entries (default kpi.feed.page-size);
      * errors are recorded, not thrown.
      */
-    public FeedStatus sync(TenantId tenant, String bearerToken, Integer pages, Integer size) {
+    public AcquisitionFeedStatus sync(TenantId tenant, String bearerToken, Integer pages, Integer size) {
         int limit = pages == null ? maxPages : pages;
         if (limit < 1 || limit > 10_000) {
             throw ApiException.validation("maxPages", "must be between 1 and 10000");
@@ -95,11 +95,11 @@ public class FeedSync {
         return status(tenant, applied);
     }
 
-    public FeedStatus status(TenantId tenant, int appliedNow) {
+    public AcquisitionFeedStatus status(TenantId tenant, int appliedNow) {
         FeedStateRow s = feed.state(tenant);
         Double lag = s.newestRecordedAt() == null ? null
                 : Duration.between(s.newestRecordedAt(), clock.instant()).toMillis() / 1000.0;
-        return new FeedStatus(s.cursor(), s.entriesApplied(), s.lastSuccessAt(), s.newestRecordedAt(), lag, s.hasMore(), s.lastError(),
+        return new AcquisitionFeedStatus(s.cursor(), s.entriesApplied(), s.lastSuccessAt(), s.newestRecordedAt(), lag, s.hasMore(), s.lastError(),
                 s.lastErrorAt(), appliedNow);
     }
 }

@@ -354,8 +354,8 @@ public final class AcquisitionBenchmark {
             }
         }
         long t0 = System.nanoTime();
-        JsonObject status = post("{\"query\":\"mutation{syncRevenueFeed(maxPages:10000,pageSize:5000){cursor appliedNow pending lastError}}\"}")
-                .getJsonObject("syncRevenueFeed");
+        JsonObject status = post("{\"query\":\"mutation{syncAcquisitionFeed(maxPages:10000,pageSize:5000){cursor appliedNow pending lastError}}\"}")
+                .getJsonObject("syncAcquisitionFeed");
         double feedSeconds = (System.nanoTime() - t0) / 1e9;
         if (!status.isNull("lastError") || status.getBoolean("pending")) {
             throw new IllegalStateException("feed sync failed: " + status);

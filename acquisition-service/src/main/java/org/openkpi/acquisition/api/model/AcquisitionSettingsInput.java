@@ -3,8 +3,8 @@ package org.openkpi.acquisition.api.model;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 
-@Input("TenantSettingsInput")
+@Input("AcquisitionSettingsInput")
 @Description("Omitted fields keep their value. A change re-derives every rollup of the tenant.")
-public record TenantSettingsInput(String reportingCurrency, String timeZone,
+public record AcquisitionSettingsInput(String reportingCurrency, String timeZone,
         @Description("Days after a trial's start within which a first payment counts as its conversion (0..365)") Integer conversionWindowDays) {
 }

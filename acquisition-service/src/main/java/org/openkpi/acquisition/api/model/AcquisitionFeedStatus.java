@@ -6,7 +6,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.NonNull;
 
 @Description("State of the consumption of revenue-service's MRR change feed for the caller's tenant.")
-public record FeedStatus(
+public record AcquisitionFeedStatus(
         @Description("Cursor of the last entry applied (null before the first)") String cursor,
         @Description("Entries applied so far") long entriesApplied,
         @Description("When a page was last applied successfully") Instant lastSyncAt,
@@ -16,5 +16,5 @@ public record FeedStatus(
                 + " number of pages)") boolean pending,
         @Description("The last failure to read the feed, cleared by the next successful page") String lastError,
         Instant lastErrorAt,
-        @NonNull @Description("Entries applied by the call that returned this status (0 for the feedStatus query)") Integer appliedNow) {
+        @NonNull @Description("Entries applied by the call that returned this status (0 for the acquisitionFeedStatus query)") Integer appliedNow) {
 }
