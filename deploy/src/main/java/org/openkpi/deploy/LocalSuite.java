@@ -332,8 +332,13 @@ public final class LocalSuite {
         env.put("KPI_OIDC_ISSUER", LocalTokens.ISSUER);
         env.put("KPI_OIDC_AUDIENCE", LocalTokens.AUDIENCE);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
-        // where the change-feed consumers (acquisition, retention) read revenue-service's feed
-        env.put("KPI_REVENUE_URL", ServiceSpec.REVENUE.graphqlUrl());
+        // where the change-feed consumers (acquisition, retention) read revenue-service's feed, and where the
+        // gateway finds every domain service (KPI_<DATABASE>_URL, e.g. KPI_SUPPORT_URL)
+        for (ServiceSpec domain : ServiceSpec.SUITE) {
+            if (!domain.name().equals("gateway")) {
+                env.put("KPI_" + domain.database().toUpperCase(java.util.Locale.ROOT) + "_URL", domain.graphqlUrl());
+            }
+        }
         return env;
     }
 
@@ -443,6 +448,18 @@ public final class LocalSuite {
     }
 
     /** Stops the services (SIGTERM, then kill after a grace period) and then PostgreSQL. Idempotent. */
+    /** Stops one running service (SIGTERM, then killed after the stop timeout); the others keep running. */
+    void stopService(String name) throws InterruptedException {
+        for (Map.Entry<ServiceSpec, Process> child : children.entrySet()) {
+            if (child.getKey().name().equals(name) && child.getValue().isAlive()) {
+                child.getValue().destroy();
+                if (!child.getValue().waitFor(STOP_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                    child.getValue().destroyForcibly().waitFor();
+                }
+            }
+        }
+    }
+
     void stop() {
         stopping = true;
         synchronized (this) {

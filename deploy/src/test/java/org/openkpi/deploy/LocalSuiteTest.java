@@ -39,6 +39,9 @@ class LocalSuiteTest {
         assertEquals("kpi-suite", env.get("KPI_OIDC_AUDIENCE"));
         assertEquals("8081", env.get("QUARKUS_HTTP_PORT"));
         assertEquals("http://localhost:8081/graphql", env.get("KPI_REVENUE_URL"));
+        assertEquals("http://localhost:8082/graphql", env.get("KPI_ACQUISITION_URL"));
+        assertEquals("http://localhost:8083/graphql", env.get("KPI_RETENTION_URL"));
+        assertEquals("http://localhost:8084/graphql", env.get("KPI_SUPPORT_URL"));
     }
 
     @Test

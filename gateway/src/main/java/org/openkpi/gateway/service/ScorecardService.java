@@ -78,7 +78,7 @@ public class ScorecardService {
     }
 
     public Scorecard scorecard(ReviewFrequency frequency, LocalDate asOf) {
-        LocalDate day = asOf != null ? asOf : today();
+        LocalDate day = asOf != null ? asOf : todayInTenantZone();
         Granularity granularity = frequency.granularity();
         LocalDate end = periodStart(day, granularity);
         LocalDate start = Periods.previousStart(end, granularity);
@@ -167,7 +167,8 @@ public class ScorecardService {
         };
     }
 
-    private LocalDate today() {
+    /** @return today in the tenant's zone as revenue-service has it (UTC when it cannot say) */
+    public LocalDate todayInTenantZone() {
         Map<String, Object> data = calls.query("revenue", ZONE, Map.of()).join();
         String zone = Json.string(data, "revenueSettings", "timeZone");
         try {
