@@ -61,4 +61,20 @@ class SmokeTest {
                 .body(containsString("service: String!"))
                 .body(containsString("tenant: String!"));
     }
+
+    @Test
+    void schemaServesTheServicesFieldsBesideTheGatewaysOwnWithOneTypePerName() {
+        String schema = given().auth().oauth2(Tokens.forTenant("acme"))
+                .when().get("/graphql/schema.graphql")
+                .then().statusCode(200).extract().asString();
+        for (String field : new String[] {"mrrSeries(", "funnel(", "retentionSeries(", "firstResponseTime(", "customer(id: ID!): Customer",
+                "unitEconomics(", "scorecard(", "churnRisk(", "recordSubscriptionEvents(", "setTargets(targets: [TargetInput!]!)",
+                "setAlertRules(rules: [AlertRuleInput!]!)"}) {
+            org.junit.jupiter.api.Assertions.assertTrue(schema.contains(field), field);
+        }
+        org.junit.jupiter.api.Assertions.assertFalse(schema.contains("InputInput"), "one input type per name");
+        org.junit.jupiter.api.Assertions.assertFalse(schema.contains("_entities"), "federation plumbing stays inside");
+        org.junit.jupiter.api.Assertions.assertTrue(schema.contains("unitEconomics(churnWindowMonths: Int = 6, granularity: Granularity!, range: DateRangeInput!)")
+                || schema.contains("range: DateRangeInput!"), "the gateway's own arguments use the shared input type");
+    }
 }
