@@ -390,7 +390,8 @@ class SuiteEndToEndTest {
     }
 
     private static Map<String, Object> nps(String id, String customer, int score) {
-        return Map.of("externalId", id, "customerId", customer, "score", score, "respondedAt", "2026-06-20T09:00:00Z");
+        return Map.of("externalId", id, "customerId", customer, "respondent", customer + "-admin", "score", score,
+                "respondedAt", "2026-06-20T09:00:00Z");
     }
 
     private static Map<String, Object> ticket(String id, String at) {

@@ -36,8 +36,11 @@ public final class Fractions {
         if (reason != null) {
             return new Ratio(null, n, d, reason);
         }
-        if (numerator == null || denominator == null || denominator.signum() == 0) {
-            throw new IllegalStateException("a ratio without a reason needs both terms and a non-zero denominator");
+        if (numerator == null || denominator == null) {
+            return new Ratio(null, n, d, "an input is missing");
+        }
+        if (denominator.signum() == 0) {
+            return new Ratio(null, n, d, "the denominator is zero");
         }
         return new Ratio(plain(numerator.divide(denominator, WORK).setScale(scale, RoundingMode.HALF_UP)), n, d, null);
     }

@@ -134,7 +134,8 @@ public class UnitEconomicsService {
         Ratio ltv = Fractions.ratio(margin, in.churn, Fractions.MONEY_SCALE, first(marginReason, churnReason));
         BigDecimal ltvValue = ltv.value() == null ? null : Fractions.divide(margin, in.churn);
         Ratio ltvToCac = Fractions.ratio(ltvValue, in.cac, Fractions.RATIO_SCALE,
-                first(ltv.reason(), cacReason, currencyReason));
+                first(ltv.reason(), cacReason, currencyReason,
+                        in.cac != null && in.cac.signum() == 0 ? "CAC is zero: no sales & marketing spend counted in the period" : null));
         Ratio payback = Fractions.ratio(in.cac, margin, Fractions.RATIO_SCALE,
                 first(cacReason, marginReason, currencyReason,
                         margin != null && margin.signum() == 0 ? "ARPA x gross margin is zero" : null));

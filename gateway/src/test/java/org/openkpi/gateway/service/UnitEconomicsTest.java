@@ -60,6 +60,16 @@ class UnitEconomicsTest {
     }
 
     @Test
+    void zeroCacLeavesLtvToCacUndefinedWithAReason() {
+        UnitEconomicsService.Inputs in = inputs("100", "0.80", "0.0125", "0", "100", null);
+        UnitEconomicsPoint p = UnitEconomicsService.point(JUNE, in);
+        assertNull(p.ltvToCac().value());
+        assertEquals("CAC is zero: no sales & marketing spend counted in the period", p.ltvToCac().reason());
+        assertEquals(new BigDecimal("0"), p.cacPaybackMonths().value());
+        assertEquals("no spend figure for the preceding period", p.magicNumber().reason());
+    }
+
+    @Test
     void differentCurrenciesAreNotMixed() {
         UnitEconomicsService.Inputs in = inputs("100", "0.80", "0.0125", "2000", "0", "10");
         in.cacCurrency = "EUR";
