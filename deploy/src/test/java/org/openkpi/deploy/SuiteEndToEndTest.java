@@ -329,6 +329,40 @@ class SuiteEndToEndTest {
         assertDecimal("0", answer.at("/mrrSeries/0/mrrEnd/amount"));
     }
 
+    // ---------------------------------------------------------------- the gateway's schema snapshots
+
+    /**
+     * The gateway serves the services' schemas from snapshots (gateway/src/main/resources/subgraphs); each must equal
+     * what its service answers to {@code _service { sdl }} now. Run with {@code -Dkpi.update-subgraphs=true} to
+     * rewrite the snapshots from the running services instead (gateway/README.md, "When a service's schema grows").
+     */
+    @Test
+    @Order(8)
+    void theGatewaysSnapshotsAreTheServicesLiveSchemas() throws Exception {
+        Path snapshots = Path.of("").toAbsolutePath().getParent().resolve("gateway/src/main/resources/subgraphs");
+        boolean update = Boolean.getBoolean("kpi.update-subgraphs");
+        List<String> stale = new ArrayList<>();
+        for (ServiceSpec service : ServiceSpec.SUITE) {
+            if (service.name().equals("gateway")) {
+                continue;
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(service.graphqlUrl())).timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token("schema")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"{ _service { sdl } }\"}")).build();
+            String live = JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body())
+                    .at("/data/_service/sdl").asText();
+            assertFalse(live.isBlank(), service.name() + " answered no SDL");
+            Path snapshot = snapshots.resolve(service.database() + ".graphql");
+            if (update) {
+                Files.writeString(snapshot, live);
+            } else if (!Files.readString(snapshot).strip().equals(live.strip())) {
+                stale.add(snapshot.toString());
+            }
+        }
+        assertTrue(stale.isEmpty(), "stale gateway snapshots " + stale + ": refresh them with "
+                + "./mvnw -DskipTests package && ./mvnw -pl deploy test -Dtest=SuiteEndToEndTest -Dkpi.update-subgraphs=true");
+    }
+
     // ---------------------------------------------------------------- one service down
 
     @Test

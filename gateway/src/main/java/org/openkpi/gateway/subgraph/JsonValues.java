@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.json.Json;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -23,11 +23,14 @@ import jakarta.json.stream.JsonGenerator;
  */
 public final class JsonValues {
 
+    /** Looked up once: {@code Json.createReader/createGenerator} run a ServiceLoader lookup on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private JsonValues() {
     }
 
     public static Object parse(String json) {
-        try (var reader = Json.createReader(new StringReader(json))) {
+        try (var reader = JSON.createReader(new StringReader(json))) {
             return toJava(reader.readValue());
         }
     }
@@ -76,7 +79,7 @@ public final class JsonValues {
     /** Writes a Java value (map, list, string, number, boolean, enum, date/time, null) as JSON text. */
     public static String write(Object value) {
         var out = new java.io.StringWriter();
-        try (JsonGenerator generator = Json.createGenerator(out)) {
+        try (JsonGenerator generator = JSON.createGenerator(out)) {
             write(generator, null, value);
         }
         return out.toString();

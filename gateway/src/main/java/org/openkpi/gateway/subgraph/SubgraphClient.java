@@ -1,10 +1,5 @@
 package org.openkpi.gateway.subgraph;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,16 +8,26 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+
 /**
- * Sends one GraphQL operation to one domain service, asynchronously, with that service's timeout and the caller's
- * bearer token (each service verifies the token itself; the gateway never widens a caller's rights). A service that
- * is down, too slow or answers with something other than a GraphQL response fails the future with
- * {@link UpstreamException}; a GraphQL response with errors is a normal {@link SubgraphResponse}.
+ * Sends one GraphQL operation to one domain service, asynchronously (Vert.x web client on Quarkus's event loops,
+ * pooled keep-alive connections), with that service's timeout and the caller's bearer token (each service verifies
+ * the token itself; the gateway never widens a caller's rights). A service that is down, too slow or answers with
+ * something other than a GraphQL response fails the future with {@link UpstreamException}; a GraphQL response with
+ * errors is a normal {@link SubgraphResponse}.
  */
 @ApplicationScoped
 public class SubgraphClient {
@@ -30,14 +35,21 @@ public class SubgraphClient {
     private static final Logger LOG = Logger.getLogger(SubgraphClient.class);
 
     private final Map<String, SubgraphsConfig.Service> services;
-    private final HttpClient http;
+    private final WebClient http;
 
-    public SubgraphClient(SubgraphsConfig config) {
+    public SubgraphClient(SubgraphsConfig config, Vertx vertx) {
         this.services = Map.copyOf(config.services());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
+        this.http = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout(2000)
+                .setKeepAlive(true)
+                .setTcpNoDelay(true)
+                .setMaxPoolSize(64)
+                .setDecompressionSupported(false));
+    }
+
+    @PreDestroy
+    void close() {
+        http.close();
     }
 
     public Set<String> names() {
@@ -60,37 +72,60 @@ public class SubgraphClient {
         if (variables != null && !variables.isEmpty()) {
             body.put("variables", variables);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target.url()))
-                .timeout(target.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JsonValues.write(body)));
+        long timeout = target.timeout().toMillis();
+        var request = http.postAbs(target.url())
+                .timeout(timeout)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "application/json");
         if (authorization != null) {
-            request.header("Authorization", authorization);
+            request.putHeader("Authorization", authorization);
         }
-        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString())
-                .handle((response, failure) -> {
-                    if (failure != null) {
-                        throw new CompletionException(unavailable(service, target, failure));
-                    }
-                    return toResponse(service, response);
-                });
+        CompletableFuture<SubgraphResponse> result = new CompletableFuture<>();
+        request.sendBuffer(Buffer.buffer(JsonValues.write(body))).onComplete(answer -> {
+            if (answer.failed()) {
+                result.completeExceptionally(unavailable(service, target, answer.cause()));
+                return;
+            }
+            try {
+                result.complete(toResponse(service, answer.result()));
+            } catch (UpstreamException e) {
+                result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                result.completeExceptionally(new UpstreamException(service, service + "-service sent an unreadable answer"));
+            }
+        });
+        // the client's timeout is per read; this bounds the whole call
+        return result.orTimeout(timeout, TimeUnit.MILLISECONDS).handle((response, failure) -> {
+            if (failure == null) {
+                return response;
+            }
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            if (cause instanceof TimeoutException) {
+                throw new CompletionException(timedOut(service, target));
+            }
+            throw new CompletionException(cause);
+        });
     }
 
-    private UpstreamException unavailable(String service, SubgraphsConfig.Service target, Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return new UpstreamException(service, service + "-service did not answer within " + target.timeout().toMillis() + " ms");
+    private static UpstreamException timedOut(String service, SubgraphsConfig.Service target) {
+        return new UpstreamException(service, service + "-service did not answer within " + target.timeout().toMillis() + " ms");
+    }
+
+    private static UpstreamException unavailable(String service, SubgraphsConfig.Service target, Throwable cause) {
+        if (cause instanceof TimeoutException) { // Vert.x reports its read timeout as a TimeoutException too
+
+            return timedOut(service, target);
         }
         LOG.debugf(cause, "%s-service unreachable", service);
         return new UpstreamException(service, service + "-service is unreachable");
     }
 
     @SuppressWarnings("unchecked")
-    private static SubgraphResponse toResponse(String service, HttpResponse<String> response) {
+    private static SubgraphResponse toResponse(String service, HttpResponse<Buffer> response) {
         int status = response.statusCode();
+        Buffer buffer = response.body();
+        String body = buffer == null ? null : buffer.toString();
         Object parsed = null;
-        String body = response.body();
         if (body != null && !body.isBlank() && body.trim().startsWith("{")) {
             try {
                 parsed = JsonValues.parse(body);
@@ -105,12 +140,12 @@ public class SubgraphClient {
                     errors instanceof List<?> e ? (List<Map<String, Object>>) e : List.of());
         }
         if (status == 401) {
-            throw new CompletionException(new UpstreamException(service, service + "-service rejected the bearer token (HTTP 401)"));
+            throw new UpstreamException(service, service + "-service rejected the bearer token (HTTP 401)");
         }
         if (status == 403) {
-            throw new CompletionException(new UpstreamException(service, service + "-service refused the request (HTTP 403)"));
+            throw new UpstreamException(service, service + "-service refused the request (HTTP 403)");
         }
-        throw new CompletionException(new UpstreamException(service, service + "-service answered HTTP " + status));
+        throw new UpstreamException(service, service + "-service answered HTTP " + status);
     }
 
     private SubgraphsConfig.Service service(String service) {
