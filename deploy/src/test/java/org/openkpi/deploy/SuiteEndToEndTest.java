@@ -117,7 +117,7 @@ class SuiteEndToEndTest {
         List<Object> customers = new ArrayList<>();
         List<Object> events = new ArrayList<>();
         for (String id : List.of("k1", "k2", "k3")) {
-            customers.add(Map.of("externalId", id));
+            customers.add(Map.of("externalId", id, "channel", id.equals("k3") ? "seo" : "ads"));
             events.add(started(id, "basic", "2026-06-01T00:00:00Z"));
         }
         ok(t, "mutation($c: [CustomerInput!]!) { recordCustomers(customers: $c) { accepted } }", Map.of("c", customers));
@@ -131,6 +131,10 @@ class SuiteEndToEndTest {
                         "amount", 2001, "currency", "USD"),
                 Map.of("externalId", "salaries-may", "kind", "SALARIES", "month", "2026-05",
                         "amount", 1404, "currency", "USD"))));
+        ok(t, "mutation($tr: [TrialInput!]!) { recordTrials(trials: $tr) { accepted } }", Map.of("tr", List.of(
+                Map.of("externalId", "trial-k1", "customerId", "k1", "channel", "ads", "startedAt", "2026-05-20T00:00:00Z"),
+                Map.of("externalId", "trial-k2", "customerId", "k2", "channel", "ads", "startedAt", "2026-05-21T00:00:00Z"),
+                Map.of("externalId", "trial-k3", "customerId", "k3", "channel", "seo", "startedAt", "2026-05-22T00:00:00Z"))));
         ok(t, "mutation { syncRetentionFeed { pending } syncAcquisitionFeed { pending } }", Map.of());
         ok(t, """
                 mutation($t: [TargetInput!]!, $r: [AlertRuleInput!]!) {
@@ -213,6 +217,26 @@ class SuiteEndToEndTest {
         assertTrue(june.at("/ltv/value").isNull(), "no churn observed: LTV is undefined, not infinite");
         assertTrue(june.at("/ltvToCac/value").isNull());
         assertFalse(june.at("/ltv/reason").asText().isBlank());
+    }
+
+    @Test
+    @Order(2)
+    void unitEconomicsOfOneChannel() throws Exception {
+        JsonNode answer = ok(token("ex11"), """
+                { ads: unitEconomics(range: {from: "2026-06-01", to: "2026-07-01"}, granularity: MONTH, filter: {channels: ["ads"]}) {
+                    arpa grossMargin cac cacPaybackMonths { value } }
+                  basic: unitEconomics(range: {from: "2026-06-01", to: "2026-07-01"}, granularity: MONTH, filter: {plans: ["basic"]}) {
+                    arpa cac cacPaybackMonths { value reason } } }""", Map.of());
+        JsonNode ads = answer.at("/ads/0");
+        assertDecimal("78", ads.at("/arpa"));
+        assertDecimal("0.8", ads.at("/grossMargin"));
+        assertDecimal("1000.5", ads.at("/cac"), "June ad spend 2,001 over the 2 customers first touched on ads");
+        assertDecimal("16.0336538462", ads.at("/cacPaybackMonths/value"));
+        JsonNode basic = answer.at("/basic/0");
+        assertDecimal("78", basic.at("/arpa"));
+        assertTrue(basic.at("/cac").isNull());
+        assertTrue(basic.at("/cacPaybackMonths/value").isNull());
+        assertTrue(basic.at("/cacPaybackMonths/reason").asText().contains("by channel only"));
     }
 
     // ---------------------------------------------------------------- targets, scorecard and alerts
@@ -433,9 +457,13 @@ class SuiteEndToEndTest {
     }
 
     private static void assertDecimal(String expected, JsonNode actual) {
+        assertDecimal(expected, actual, "");
+    }
+
+    private static void assertDecimal(String expected, JsonNode actual, String why) {
         assertNotNull(actual);
-        assertFalse(actual.isMissingNode() || actual.isNull(), "expected " + expected + ", got " + actual);
-        assertEquals(0, new BigDecimal(expected).compareTo(actual.decimalValue()), "expected " + expected + ", got " + actual);
+        assertFalse(actual.isMissingNode() || actual.isNull(), why + " expected " + expected + ", got " + actual);
+        assertEquals(0, new BigDecimal(expected).compareTo(actual.decimalValue()), why + " expected " + expected + ", got " + actual);
     }
 
     static String token(String tenant) {

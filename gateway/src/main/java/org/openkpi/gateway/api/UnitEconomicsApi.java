@@ -14,6 +14,7 @@ import io.quarkus.security.Authenticated;
 import org.openkpi.gateway.api.error.ApiErrors;
 import org.openkpi.gateway.api.model.DateRangeInput;
 import org.openkpi.gateway.api.model.Granularity;
+import org.openkpi.gateway.api.model.UnitEconomicsFilterInput;
 import org.openkpi.gateway.api.model.UnitEconomicsPoint;
 import org.openkpi.gateway.service.UnitEconomicsService;
 
@@ -34,7 +35,8 @@ public class UnitEconomicsApi {
             + "an UPSTREAM_UNAVAILABLE error naming it; the other figures are still returned.")
     public @NonNull List<@NonNull UnitEconomicsPoint> unitEconomics(@NonNull @Name("range") DateRangeInput range,
             @NonNull @Name("granularity") Granularity granularity,
-            @Name("churnWindowMonths") @DefaultValue("6") @Description("Complete months before each period's end over which the monthly logo churn is averaged (1-36)") int churnWindowMonths) {
-        return service.series(range, granularity, churnWindowMonths);
+            @Name("churnWindowMonths") @DefaultValue("6") @Description("Complete months before each period's end over which the monthly logo churn is averaged (1-36)") int churnWindowMonths,
+            @Name("filter") UnitEconomicsFilterInput filter) {
+        return service.series(range, granularity, churnWindowMonths, filter);
     }
 }

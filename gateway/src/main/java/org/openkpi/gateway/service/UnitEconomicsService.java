@@ -15,6 +15,7 @@ import org.openkpi.gateway.api.model.DateRangeInput;
 import org.openkpi.gateway.api.model.Granularity;
 import org.openkpi.gateway.api.model.Period;
 import org.openkpi.gateway.api.model.Ratio;
+import org.openkpi.gateway.api.model.UnitEconomicsFilterInput;
 import org.openkpi.gateway.api.model.UnitEconomicsPoint;
 import org.openkpi.gateway.subgraph.UpstreamCalls;
 
@@ -28,13 +29,13 @@ import org.openkpi.gateway.subgraph.UpstreamCalls;
 public class UnitEconomicsService {
 
     static final String REVENUE = """
-            query($r: DateRangeInput!, $g: Granularity!) {
-              mrrSeries(range: $r, granularity: $g) { period { start end } mrrEnd { currency } arpa { numerator denominator } netNewMrr { amount } }
+            query($r: DateRangeInput!, $g: Granularity!, $f: RevenueFilterInput) {
+              mrrSeries(range: $r, granularity: $g, filter: $f) { period { start end } mrrEnd { currency } arpa { numerator denominator } netNewMrr { amount } }
               financials(range: $r, granularity: $g) { period { start } grossMargin { numerator denominator } }
             }""";
     static final String ACQUISITION = """
-            query($r: DateRangeInput!, $g: Granularity!) {
-              acquisitionCost(range: $r, granularity: $g) { period { start end } cac { numerator denominator } fullyLoadedSpend { amount currency } }
+            query($r: DateRangeInput!, $g: Granularity!, $f: AcquisitionFilterInput) {
+              acquisitionCost(range: $r, granularity: $g, filter: $f) { period { start end } cac { numerator denominator } fullyLoadedSpend { amount currency } }
             }""";
 
     private final UpstreamCalls calls;
@@ -44,6 +45,11 @@ public class UnitEconomicsService {
     }
 
     public List<UnitEconomicsPoint> series(DateRangeInput range, Granularity granularity, int churnWindowMonths) {
+        return series(range, granularity, churnWindowMonths, null);
+    }
+
+    public List<UnitEconomicsPoint> series(DateRangeInput range, Granularity granularity, int churnWindowMonths,
+            UnitEconomicsFilterInput filter) {
         if (granularity == null) {
             throw ApiException.validation("granularity", "is required");
         }
@@ -51,12 +57,20 @@ public class UnitEconomicsService {
             throw ApiException.validation("churnWindowMonths", "must be between 1 and 36");
         }
         List<Period> periods = Periods.of(range, granularity);
+        boolean filtered = filter != null && !filter.isEmpty();
+        Map<String, Object> customers = filtered ? customerFilter(filter) : null;
         Map<String, Object> variables = variables(range, granularity);
+        variables.put("f", customers);
         DateRangeInput extended = new DateRangeInput(Periods.previousStart(range.from(), granularity), range.to());
+        Map<String, Object> acquisitionVariables = variables(extended, granularity);
+        acquisitionVariables.put("f", filtered && filter.channels() != null && !filter.channels().isEmpty()
+                ? Map.of("channels", filter.channels()) : null);
+        Map<String, Object> retentionVariables = new LinkedHashMap<>();
+        retentionVariables.put("f", customers);
 
         CompletableFuture<Map<String, Object>> revenue = calls.query("revenue", REVENUE, variables);
-        CompletableFuture<Map<String, Object>> acquisition = calls.query("acquisition", ACQUISITION, variables(extended, granularity));
-        CompletableFuture<Map<String, Object>> retention = calls.query("retention", trailingChurnQuery(periods, churnWindowMonths), Map.of());
+        CompletableFuture<Map<String, Object>> acquisition = calls.query("acquisition", ACQUISITION, acquisitionVariables);
+        CompletableFuture<Map<String, Object>> retention = calls.query("retention", trailingChurnQuery(periods, churnWindowMonths), retentionVariables);
         CompletableFuture.allOf(revenue, acquisition, retention).join();
 
         Map<String, Map<String, Object>> mrr = byStart(Json.list(revenue.join(), "mrrSeries"));
@@ -94,6 +108,7 @@ public class UnitEconomicsService {
                     && Json.decimal(cost, "cac", "denominator").signum() != 0;
             in.marginDefined = f != null && in.grossMargin != null;
             in.paying = m != null && in.arpa != null;
+            in.cacNotSegmented = filtered && filter.beyondChannels();
             points.add(point(period, in));
         }
         return points;
@@ -116,6 +131,7 @@ public class UnitEconomicsService {
         boolean cacDefined;
         boolean marginDefined;
         boolean paying;
+        boolean cacNotSegmented;
     }
 
     static UnitEconomicsPoint point(Period period, Inputs in) {
@@ -126,7 +142,8 @@ public class UnitEconomicsService {
         String churnReason = in.retentionDown ? "retention-service unavailable"
                 : in.churn == null ? (in.churnReason == null ? "no churn figure" : in.churnReason)
                 : in.churn.signum() == 0 ? "no churn observed" : null;
-        String cacReason = in.acquisitionDown ? "acquisition-service unavailable"
+        String cacReason = in.cacNotSegmented ? NOT_SEGMENTED
+                : in.acquisitionDown ? "acquisition-service unavailable"
                 : !in.cacDefined ? "no new paying customers in the period, so no CAC" : null;
         String currencyReason = in.currency != null && in.cacCurrency != null && !in.currency.equals(in.cacCurrency)
                 ? "currencies differ: revenue-service reports " + in.currency + ", acquisition-service " + in.cacCurrency : null;
@@ -140,14 +157,16 @@ public class UnitEconomicsService {
                 first(cacReason, marginReason, currencyReason,
                         margin != null && margin.signum() == 0 ? "ARPA x gross margin is zero" : null));
         BigDecimal annualised = in.netNewMrr == null ? null : in.netNewMrr.multiply(BigDecimal.valueOf(12));
-        String magicReason = first(in.revenueDown ? "revenue-service unavailable" : null,
+        String magicReason = first(in.cacNotSegmented ? NOT_SEGMENTED : null,
+                in.revenueDown ? "revenue-service unavailable" : null,
                 in.acquisitionDown ? "acquisition-service unavailable" : null,
                 in.previousSpend == null ? "no spend figure for the preceding period" : null,
                 in.previousSpend != null && in.previousSpend.signum() == 0 ? "no sales & marketing spend in the preceding period" : null,
                 currencyReason);
         Ratio magic = Fractions.ratio(annualised, in.previousSpend, Fractions.RATIO_SCALE, magicReason);
         return new UnitEconomicsPoint(period, in.currency, Fractions.plain(round(in.arpa)), Fractions.plain(round(in.grossMargin)),
-                Fractions.plain(in.churn), Fractions.plain(round(in.cac)), in.netNewMrr, in.previousSpend,
+                Fractions.plain(in.churn), in.cacNotSegmented ? null : Fractions.plain(round(in.cac)), in.netNewMrr,
+                in.cacNotSegmented ? null : in.previousSpend,
                 ltv, ltvToCac, payback, magic);
     }
 
@@ -164,6 +183,19 @@ public class UnitEconomicsService {
         return null;
     }
 
+    static final String NOT_SEGMENTED = "acquisition-service segments spend by channel only: "
+            + "filter by channels alone for CAC-based KPIs";
+
+    /** The customer filter as revenue- and retention-service take it (RevenueFilterInput, RetentionFilterInput). */
+    static Map<String, Object> customerFilter(UnitEconomicsFilterInput filter) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("channels", filter.channels());
+        f.put("plans", filter.plans());
+        f.put("countries", filter.countries());
+        f.put("segments", filter.segments());
+        return f;
+    }
+
     static Map<String, Object> variables(DateRangeInput range, Granularity granularity) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("r", Map.of("from", range.from().toString(), "to", range.to().toString()));
@@ -172,10 +204,10 @@ public class UnitEconomicsService {
     }
 
     static String trailingChurnQuery(List<Period> periods, int months) {
-        StringBuilder q = new StringBuilder("query {");
+        StringBuilder q = new StringBuilder("query($f: RetentionFilterInput) {");
         for (int i = 0; i < periods.size(); i++) {
             q.append(" p").append(i).append(": trailingChurn(asOf: \"").append(periods.get(i).end())
-                    .append("\", months: ").append(months).append(") { meanMonthlyLogoChurn reason }");
+                    .append("\", months: ").append(months).append(", filter: $f) { meanMonthlyLogoChurn reason }");
         }
         return q.append(" }").toString();
     }

@@ -11,7 +11,7 @@ public record UnitEconomicsPoint(
         @NonNull Period period,
         @Description("Reporting currency of revenue-service; every money figure of the point is in it") String currency,
         @Description("ARPA at the end of the period (revenue-service: MRR at end / paying customers at end), exact") BigDecimal arpa,
-        @Description("Gross margin of the period (revenue-service: (revenue - COGS) / revenue), exact") BigDecimal grossMargin,
+        @Description("Gross margin of the period (revenue-service: (revenue - COGS) / revenue), exact; always the whole company's, also when filtered") BigDecimal grossMargin,
         @Description("Mean monthly logo churn of the churnWindowMonths complete months before the period's end (retention-service trailingChurn)") BigDecimal monthlyLogoChurn,
         @Description("Blended CAC of the period (acquisition-service: spend / new paying customers), exact") BigDecimal cac,
         @Description("Net new MRR of the period (revenue-service)") BigDecimal netNewMrr,
