@@ -183,10 +183,19 @@ class SuiteEndToEndTest {
     @Test
     @Order(1)
     void example3LtvAcrossRevenueAndRetention() throws Exception {
-        JsonNode june = ok(token("ex3"), """
-                { unitEconomics(range: {from: "2026-06-01", to: "2026-07-01"}, granularity: MONTH) {
-                    period { start end } currency arpa grossMargin monthlyLogoChurn ltv { value numerator denominator reason } } }""",
-                Map.of()).at("/unitEconomics/0");
+        JsonNode data = ok(token("ex3"), """
+                query($r: DateRangeInput!, $g: Granularity!) {
+                  unitEconomics(range: $r, granularity: $g) {
+                    period { start end } currency arpa grossMargin monthlyLogoChurn ltv { value numerator denominator reason } }
+                  june: mrrSeries(range: $r, granularity: $g) { mrrEnd { amount } payingCustomersEnd churnedCustomers }
+                  ...Retention }
+                fragment Retention on Query { retentionSeries(range: $r, granularity: $g) { logoChurnRate { value } } }""",
+                Map.of("r", Map.of("from", "2026-06-01", "to", "2026-07-01"), "g", "MONTH"));
+        assertDecimal("8000", data.at("/june/0/mrrEnd/amount"), "forwarded with variables and an alias");
+        assertEquals(80, data.at("/june/0/payingCustomersEnd").asInt());
+        assertEquals(1, data.at("/june/0/churnedCustomers").asInt());
+        assertDecimal("0.0125", data.at("/retentionSeries/0/logoChurnRate/value"), "forwarded from a fragment");
+        JsonNode june = data.at("/unitEconomics/0");
         assertEquals("2026-06-01", june.at("/period/start").asText());
         assertEquals("USD", june.at("/currency").asText());
         assertDecimal("100", june.at("/arpa"));

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
@@ -18,7 +17,6 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 import org.openkpi.gateway.subgraph.SubgraphClient;
 import org.openkpi.gateway.subgraph.SubgraphResponse;
-import org.openkpi.gateway.subgraph.UpstreamException;
 
 /**
  * A field of a federated entity ({@code Customer}). When the service that produced the entity also owns the field,
@@ -75,11 +73,7 @@ final class EntityFieldFetcher implements DataFetcher<Object> {
         CompletableFuture<SubgraphResponse> response = client.execute(service, query, variables, authorization);
         return response.handle((answer, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                if (cause instanceof UpstreamException upstream) {
-                    return DataFetcherResult.newResult().error(UpstreamErrors.unavailable(upstream, path)).build();
-                }
-                throw new CompletionException(cause);
+                return UpstreamErrors.failed(failure, path);
             }
             List<GraphQLError> errors = new ArrayList<>();
             for (Map<String, Object> error : answer.errors()) {

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import graphql.GraphQLError;
 import graphql.execution.DataFetcherResult;
@@ -26,7 +25,6 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
 import org.openkpi.gateway.subgraph.SubgraphClient;
 import org.openkpi.gateway.subgraph.SubgraphResponse;
-import org.openkpi.gateway.subgraph.UpstreamException;
 
 /**
  * Resolves a root field of a domain service by asking that service. All root query fields of one request that
@@ -68,11 +66,7 @@ final class ForwardingFetcher implements DataFetcher<CompletableFuture<DataFetch
         ResultPath path = env.getExecutionStepInfo().getPath();
         return batch.response().handle((response, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
-                if (cause instanceof UpstreamException upstream) {
-                    return DataFetcherResult.newResult().error(UpstreamErrors.unavailable(upstream, path)).build();
-                }
-                throw new CompletionException(cause);
+                return UpstreamErrors.failed(failure, path);
             }
             List<GraphQLError> errors = new ArrayList<>();
             for (Map<String, Object> error : response.errors()) {

@@ -4,10 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 
 import graphql.ErrorType;
 import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
+import graphql.execution.DataFetcherResult;
 import graphql.execution.ResultPath;
 
 import org.openkpi.gateway.subgraph.UpstreamException;
@@ -18,6 +20,23 @@ public final class UpstreamErrors {
     public static final String UNAVAILABLE = "UPSTREAM_UNAVAILABLE";
 
     private UpstreamErrors() {
+    }
+
+    /** @return the failure behind a completion wrapper */
+    public static Throwable cause(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /**
+     * The result of a field whose service call failed: no data and an UPSTREAM_UNAVAILABLE error; anything other
+     * than an {@link UpstreamException} is a bug of the gateway and is rethrown (graphql-java reports it as such).
+     */
+    public static DataFetcherResult<Object> failed(Throwable failure, ResultPath path) {
+        Throwable cause = cause(failure);
+        if (cause instanceof UpstreamException upstream) {
+            return DataFetcherResult.newResult().error(unavailable(upstream, path)).build();
+        }
+        throw new CompletionException(cause);
     }
 
     /** A service that did not answer: code UPSTREAM_UNAVAILABLE, extensions.service naming it. */

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 import jakarta.enterprise.context.RequestScoped;
 
@@ -37,7 +36,7 @@ public class UpstreamCalls {
         String authorization = request.getCurrent() == null ? null : request.getCurrent().request().getHeader("Authorization");
         return client.execute(service, query, variables, authorization).handle((response, failure) -> {
             if (failure != null) {
-                Throwable cause = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+                Throwable cause = org.openkpi.gateway.composition.UpstreamErrors.cause(failure);
                 UpstreamException upstream = cause instanceof UpstreamException u ? u
                         : new UpstreamException(service, service + "-service call failed");
                 record(new Problem(service, upstream, null));
