@@ -9,9 +9,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-
 import org.openkpi.acquisition.api.model.CampaignResult;
 import org.openkpi.acquisition.api.model.CostPoint;
 import org.openkpi.acquisition.api.model.DealPoint;
@@ -28,9 +25,6 @@ import org.openkpi.acquisition.api.model.RepStanding;
 import org.openkpi.acquisition.api.model.StageTime;
 import org.openkpi.acquisition.api.model.StageTimeReport;
 
-import org.jboss.logging.Logger;
-
-import graphql.GraphQL;
 import graphql.TrivialDataFetcher;
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -51,13 +45,13 @@ import graphql.schema.GraphQLSchema;
  * booleans untouched, a {@link LocalDate} as its ISO-8601 string, as SmallRye's default date transformer writes it).
  * <p>
  * Every field of a listed type must be listed (and nothing else): a record that gains, loses or renames a component
- * fails the start (and so the tests) until this table follows. Explicit accessor references, no reflection: native-safe.
- * The observer needs {@code quarkus.smallrye-graphql.events.enabled=true}.
+ * fails the first request (and so the tests) until this table follows. Explicit accessor references, no reflection:
+ * native-safe. Installed by {@link GraphQLReadPath}.
  */
-@ApplicationScoped
-public class PlainFieldFetchers {
+final class PlainFieldFetchers {
 
-    private static final Logger LOG = Logger.getLogger(PlainFieldFetchers.class);
+    private PlainFieldFetchers() {
+    }
 
     static List<Fields<?>> plainTypes() {
         return List.of(
@@ -175,29 +169,19 @@ public class PlainFieldFetchers {
     }
 
     /**
-     * Runs when SmallRye builds its {@link GraphQL} object (once, before the first request), on the final schema: after
-     * the federation transformation, when every SmallRye fetcher (also the federation resolvers, which SmallRye adds to
-     * its code registry after the schema-builder event) is registered. The rest of the code registry is copied as is.
+     * Registers the accessors of every listed type in {@code registry}; fails when a listed type does not match the
+     * schema. Returns the number of fields registered.
      */
-    void install(@Observes GraphQL.Builder graphQL) {
-        GraphQLSchema schema = graphQL.build().getGraphQLSchema();
-        graphQL.schema(withPlainFetchers(schema));
-    }
-
-    static GraphQLSchema withPlainFetchers(GraphQLSchema schema) {
-        GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry());
+    static int install(GraphQLSchema schema, GraphQLCodeRegistry.Builder registry) {
         List<String> problems = new ArrayList<>();
-        List<Fields<?>> types = plainTypes();
         int count = 0;
-        for (Fields<?> type : types) {
+        for (Fields<?> type : plainTypes()) {
             count += type.install(schema, registry, problems);
         }
         if (!problems.isEmpty()) {
             throw new IllegalStateException("PlainFieldFetchers does not match the schema: " + String.join("; ", problems));
         }
-        GraphQLCodeRegistry codeRegistry = registry.build();
-        LOG.debugf("%d fields of %d plain output types are read by their record accessors", count, types.size());
-        return schema.transformWithoutTypes(builder -> builder.codeRegistry(codeRegistry));
+        return count;
     }
 
     /** SmallRye's default output of a LocalDate scalar (DateTransformer without a format: ISO_LOCAL_DATE). */
