@@ -453,15 +453,23 @@ public final class SupportBenchmark {
                 post(b, Duration.ofMinutes(1));
             }
             double[] ms = new double[options.iterations()];
+            double cpu0 = serviceCpuSeconds();
             for (int i = 0; i < ms.length; i++) {
                 long t0 = System.nanoTime();
                 post(b, Duration.ofMinutes(1));
                 ms[i] = (System.nanoTime() - t0) / 1e6;
             }
+            double cpuMs = (serviceCpuSeconds() - cpu0) * 1000 / ms.length;
             out[q] = Latencies.of(ms);
-            System.out.println("Reads " + label + (q == 0 ? " FRT+resolution 36 months: " : " leaderboard: ") + out[q]);
+            System.out.println("Reads " + label + (q == 0 ? " FRT+resolution 36 months: " : " leaderboard: ") + out[q]
+                    + String.format(Locale.ROOT, "  service CPU per request %.2f ms", cpuMs));
         }
         return out;
+    }
+
+    /** CPU seconds (user + system, all threads) the service process has used so far; it does not depend on the load. */
+    private double serviceCpuSeconds() {
+        return service.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     private void tableSizes() throws Exception {
