@@ -33,7 +33,8 @@ import org.openkpi.gateway.subgraph.UpstreamCalls;
 /**
  * The scorecard: every KPI of {@link Kpi} for the last complete period of a review frequency before {@code asOf},
  * judged against the target in force, with the trend against the preceding period, and the alert rules that hold.
- * All figures of both periods come from one parallel round of calls to the four services.
+ * All figures of both periods come from one parallel round of calls to the four services (five calls: revenue and
+ * acquisition once for everything, retention twice, support once).
  */
 @ApplicationScoped
 public class ScorecardService {
@@ -41,19 +42,10 @@ public class ScorecardService {
     /** A miss of at most this share of the target's magnitude is AT_RISK rather than OFF_TRACK. */
     static final BigDecimal AT_RISK_TOLERANCE = new BigDecimal("0.10");
 
-    static final String REVENUE = """
-            query($r: DateRangeInput!, $g: Granularity!) {
-              mrrSeries(range: $r, granularity: $g) { period { start } mrrEnd { amount } arr { amount } netNewMrr { amount } growthRate { value reason } arpa { value reason } }
-              financials(range: $r, granularity: $g) { period { start } grossMargin { value reason } }
-            }""";
     static final String RETENTION = """
             query($r: DateRangeInput!, $g: Granularity!) {
               retentionSeries(range: $r, granularity: $g) { period { start } group logoChurnRate { value reason } grossMrrChurnRate { value reason } nrr { value reason } grr { value reason } }
               npsSeries(range: $r, granularity: $g) { period { start } nps reason }
-            }""";
-    static final String ACQUISITION = """
-            query($r: DateRangeInput!, $g: Granularity!) {
-              acquisitionCost(range: $r, granularity: $g) { period { start } group cac { value reason } }
             }""";
     static final String SUPPORT = """
             query($r: DateRangeInput!, $g: Granularity!) {
@@ -180,12 +172,14 @@ public class ScorecardService {
 
     Map<Kpi, Map<LocalDate, Actual>> actuals(DateRangeInput range, Granularity granularity) {
         Map<String, Object> variables = UnitEconomicsService.variables(range, granularity);
-        CompletableFuture<Map<String, Object>> revenue = calls.query("revenue", REVENUE, variables);
+        // revenue's and acquisition's answers serve both the unit economics and the scorecard's own KPIs
+        UnitEconomicsService.Sources sources = unitEconomics.fetch(range, granularity, 6, null);
         CompletableFuture<Map<String, Object>> retention = calls.query("retention", RETENTION, variables);
-        CompletableFuture<Map<String, Object>> acquisition = calls.query("acquisition", ACQUISITION, variables);
         CompletableFuture<Map<String, Object>> support = calls.query("support", SUPPORT, variables);
-        List<UnitEconomicsPoint> economics = unitEconomics.series(range, granularity, 6);
-        CompletableFuture.allOf(revenue, retention, acquisition, support).join();
+        List<UnitEconomicsPoint> economics = unitEconomics.compute(sources);
+        CompletableFuture<Map<String, Object>> revenue = sources.revenue();
+        CompletableFuture<Map<String, Object>> acquisition = sources.acquisition();
+        CompletableFuture.allOf(retention, support).join();
 
         Map<Kpi, Map<LocalDate, Actual>> actuals = new EnumMap<>(Kpi.class);
         for (Kpi kpi : Kpi.values()) {

@@ -28,15 +28,27 @@ import org.openkpi.gateway.subgraph.UpstreamCalls;
 @ApplicationScoped
 public class UnitEconomicsService {
 
+    /** Also carries what the scorecard reads (MRR, ARR, growth, ARPA, gross margin), so it asks revenue only once. */
     static final String REVENUE = """
             query($r: DateRangeInput!, $g: Granularity!, $f: RevenueFilterInput) {
-              mrrSeries(range: $r, granularity: $g, filter: $f) { period { start end } mrrEnd { currency } arpa { numerator denominator } netNewMrr { amount } }
-              financials(range: $r, granularity: $g) { period { start } grossMargin { numerator denominator } }
+              mrrSeries(range: $r, granularity: $g, filter: $f) { period { start end } group mrrEnd { amount currency } arr { amount }
+                netNewMrr { amount } growthRate { value reason } arpa { value reason numerator denominator } }
+              financials(range: $r, granularity: $g) { period { start } grossMargin { value reason numerator denominator } }
             }""";
+    /** Also carries the CAC value and reason the scorecard reads, so it asks acquisition only once. */
     static final String ACQUISITION = """
             query($r: DateRangeInput!, $g: Granularity!, $f: AcquisitionFilterInput) {
-              acquisitionCost(range: $r, granularity: $g, filter: $f) { period { start end } cac { numerator denominator } fullyLoadedSpend { amount currency } }
+              acquisitionCost(range: $r, granularity: $g, filter: $f) { period { start end } group cac { value reason numerator denominator }
+                fullyLoadedSpend { amount currency } }
             }""";
+
+    /**
+     * The answers of the three services for one range (null data where a service failed), in flight.
+     * {@code acquisition} starts one period before the range, for the magic number's preceding spend.
+     */
+    public record Sources(List<Period> periods, boolean cacNotSegmented, CompletableFuture<Map<String, Object>> revenue,
+            CompletableFuture<Map<String, Object>> acquisition, CompletableFuture<Map<String, Object>> retention) {
+    }
 
     private final UpstreamCalls calls;
 
@@ -50,6 +62,11 @@ public class UnitEconomicsService {
 
     public List<UnitEconomicsPoint> series(DateRangeInput range, Granularity granularity, int churnWindowMonths,
             UnitEconomicsFilterInput filter) {
+        return compute(fetch(range, granularity, churnWindowMonths, filter));
+    }
+
+    /** Sends the three services their queries at once; {@link #compute} waits for the answers. */
+    public Sources fetch(DateRangeInput range, Granularity granularity, int churnWindowMonths, UnitEconomicsFilterInput filter) {
         if (granularity == null) {
             throw ApiException.validation("granularity", "is required");
         }
@@ -68,9 +85,18 @@ public class UnitEconomicsService {
         Map<String, Object> retentionVariables = new LinkedHashMap<>();
         retentionVariables.put("f", customers);
 
-        CompletableFuture<Map<String, Object>> revenue = calls.query("revenue", REVENUE, variables);
-        CompletableFuture<Map<String, Object>> acquisition = calls.query("acquisition", ACQUISITION, acquisitionVariables);
-        CompletableFuture<Map<String, Object>> retention = calls.query("retention", trailingChurnQuery(periods, churnWindowMonths), retentionVariables);
+        return new Sources(periods, filtered && filter.beyondChannels(),
+                calls.query("revenue", REVENUE, variables),
+                calls.query("acquisition", ACQUISITION, acquisitionVariables),
+                calls.query("retention", trailingChurnQuery(periods, churnWindowMonths), retentionVariables));
+    }
+
+    /** One point per period of the sources, once the three answers are in. */
+    public List<UnitEconomicsPoint> compute(Sources sources) {
+        List<Period> periods = sources.periods();
+        CompletableFuture<Map<String, Object>> revenue = sources.revenue();
+        CompletableFuture<Map<String, Object>> acquisition = sources.acquisition();
+        CompletableFuture<Map<String, Object>> retention = sources.retention();
         CompletableFuture.allOf(revenue, acquisition, retention).join();
 
         Map<String, Map<String, Object>> mrr = byStart(Json.list(revenue.join(), "mrrSeries"));
@@ -108,7 +134,7 @@ public class UnitEconomicsService {
                     && Json.decimal(cost, "cac", "denominator").signum() != 0;
             in.marginDefined = f != null && in.grossMargin != null;
             in.paying = m != null && in.arpa != null;
-            in.cacNotSegmented = filtered && filter.beyondChannels();
+            in.cacNotSegmented = sources.cacNotSegmented();
             points.add(point(period, in));
         }
         return points;
