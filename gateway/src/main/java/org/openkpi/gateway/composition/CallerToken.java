@@ -8,11 +8,16 @@ import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
  * the request's thread and kept in the GraphQL context, because fields resolved after a service answered run on the
  * HTTP client's threads, outside the request scope.
  */
-final class CallerToken {
+public final class CallerToken {
 
     private static final String KEY = "org.openkpi.gateway.authorization";
 
     private CallerToken() {
+    }
+
+    /** @return the request's Authorization header; call on the request's thread */
+    public static String header(CurrentVertxRequest request) {
+        return request.getCurrent() == null ? null : request.getCurrent().request().getHeader("Authorization");
     }
 
     static String of(DataFetchingEnvironment env, CurrentVertxRequest request) {
@@ -20,7 +25,7 @@ final class CallerToken {
         if (stored != null) {
             return stored;
         }
-        String header = request.getCurrent() == null ? null : request.getCurrent().request().getHeader("Authorization");
+        String header = header(request);
         if (header != null) {
             env.getGraphQlContext().put(KEY, header);
         }

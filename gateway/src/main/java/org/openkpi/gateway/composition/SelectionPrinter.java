@@ -24,7 +24,6 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
 
 /**
@@ -178,9 +177,5 @@ final class SelectionPrinter {
                 collect(field.getValue());
             }
         }
-    }
-
-    static GraphQLType unwrap(GraphQLType type) {
-        return GraphQLTypeUtil.unwrapAll(type);
     }
 }

@@ -1,6 +1,5 @@
 package org.openkpi.gateway.subgraph;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +53,6 @@ public class SubgraphClient {
 
     public Set<String> names() {
         return new TreeSet<>(services.keySet());
-    }
-
-    public boolean knows(String service) {
-        return services.containsKey(service);
-    }
-
-    public Duration timeout(String service) {
-        return service(service).timeout();
     }
 
     public CompletableFuture<SubgraphResponse> execute(String service, String query, Map<String, Object> variables,

@@ -9,6 +9,8 @@ import jakarta.enterprise.context.RequestScoped;
 
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
+import org.openkpi.gateway.composition.CallerToken;
+
 /**
  * The gateway's own calls to the services within one request (cross-domain KPIs, scorecard, churn risk), with the
  * caller's token. A call that fails does not fail the request: its future completes with null, and the failure or
@@ -33,7 +35,7 @@ public class UpstreamCalls {
 
     /** @return the data of the service's answer; null (and a problem kept) when it failed or answered with no data */
     public CompletableFuture<Map<String, Object>> query(String service, String query, Map<String, Object> variables) {
-        String authorization = request.getCurrent() == null ? null : request.getCurrent().request().getHeader("Authorization");
+        String authorization = CallerToken.header(request);
         return client.execute(service, query, variables, authorization).handle((response, failure) -> {
             if (failure != null) {
                 Throwable cause = org.openkpi.gateway.composition.UpstreamErrors.cause(failure);
@@ -56,9 +58,6 @@ public class UpstreamCalls {
         return drained;
     }
 
-    public synchronized boolean failed(String service) {
-        return problems.stream().anyMatch(p -> p.service().equals(service));
-    }
 
     private synchronized void record(Problem problem) {
         problems.add(problem);
