@@ -24,6 +24,11 @@ public final class Gql {
         return new Gql(Tokens.forTenant(tenant));
     }
 
+    /** A caller of the tenant holding exactly these roles. */
+    public static Gql as(String tenant, String... roles) {
+        return new Gql(Tokens.forTenant(tenant, roles));
+    }
+
     public JsonPath run(String query, Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);

@@ -9,6 +9,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.openkpi.support.api.error.ApiErrors;
+import org.openkpi.support.api.security.RequiresRole;
+import org.openkpi.support.api.security.Role;
 import org.openkpi.support.api.model.Customer;
 import org.openkpi.support.api.model.CustomerSupport;
 import org.openkpi.support.api.model.DateRangeInput;
@@ -45,6 +47,7 @@ public class CustomerApi {
      * {@code List<String>}: with {@code @Id} on it SmallRye 2.17 fails to convert the batched ids.)
      */
     @Resolver
+    @RequiresRole(Role.VIEWER)
     public @NonNull List<Customer> customers(@Name("id") List<String> id) {
         return id.stream().map(Customer::new).toList();
     }
@@ -53,6 +56,7 @@ public class CustomerApi {
             + " of the range, CSAT of the responses in the range. range defaults to the 12 calendar months ending today in the"
             + " tenant's zone: [first day of today's month - 11 months, today + 1 day), the current month up to today included."
             + " Null when the caller's tenant has no ticket of this customer.")
+    @RequiresRole(Role.VIEWER)
     public CustomerSupport support(@Source Customer customer, @Name("range") DateRangeInput range,
             @DefaultValue("MONTH") @Name("granularity") Granularity granularity) {
         return queries.customerSupportIfKnown(tenant.get(), customer.id(), range, granularity);

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.support.api.error.ApiErrors;
+import org.openkpi.support.api.security.RequiresRole;
+import org.openkpi.support.api.security.Role;
 import org.openkpi.support.api.model.SupportRiskSignalConnection;
 import org.openkpi.support.service.RiskSignalService;
 import org.openkpi.support.service.TenantCalendar;
@@ -34,6 +36,7 @@ public class RiskSignalApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("The customers for which a support risk signal fires, ordered by customerId, paged (first at most 5000); asOf"
             + " defaults to today in the tenant's zone and windows are whole days ending at asOf, exclusive. ticketVolumeRising:"
             + " ticketsLast30 >= 3 and ticketsLast30 >= 2 * ticketsPrevious30; lowCsat: csatResponsesLast90 >= 2 and"

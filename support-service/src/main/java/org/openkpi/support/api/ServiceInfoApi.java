@@ -6,6 +6,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.support.api.error.ApiErrors;
+import org.openkpi.support.api.security.RequiresRole;
+import org.openkpi.support.api.security.Role;
 import org.openkpi.support.tenant.CurrentTenant;
 
 @GraphQLApi
@@ -21,6 +23,7 @@ public class ServiceInfoApi {
     }
 
     @Query("supportServiceInfo")
+    @RequiresRole({ Role.VIEWER, Role.WRITER, Role.ADMIN })
     @Description("The answering service and the caller's tenant")
     public @NonNull ServiceInfo supportServiceInfo() {
         return new ServiceInfo(serviceName, tenant.get().value());

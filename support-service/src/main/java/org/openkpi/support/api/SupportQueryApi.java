@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.support.api.error.ApiErrors;
+import org.openkpi.support.api.security.RequiresRole;
+import org.openkpi.support.api.security.Role;
 import org.openkpi.support.api.model.AgentResolutionRate;
 import org.openkpi.support.api.model.BacklogEntry;
 import org.openkpi.support.api.model.CustomerSupport;
@@ -40,6 +42,7 @@ public class SupportQueryApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("First response time per period: creation to the first public reply by a human agent, for tickets whose"
             + " first response falls in the period; mean, median, p90 in calendar and business hours.")
     public @NonNull List<@NonNull DurationPoint> firstResponseTime(@NonNull DateRangeInput range, @NonNull Granularity granularity,
@@ -48,6 +51,7 @@ public class SupportQueryApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("Resolution time per period: FULL (default) = creation to the last resolve of tickets resolved now, on the"
             + " day of that resolve; FIRST = creation to the first resolve. Mean, median, p90 in calendar and business hours.")
     public @NonNull List<@NonNull DurationPoint> resolutionTime(@NonNull DateRangeInput range, @NonNull Granularity granularity,
@@ -57,6 +61,7 @@ public class SupportQueryApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("Per period: tickets created and resolved, CSAT, automation resolution rate, one-touch resolution rate,"
             + " follow-ups per ticket and SLA breach rates (group by PRIORITY for the breach rate per priority).")
     public @NonNull List<@NonNull SupportPoint> supportSeries(@NonNull DateRangeInput range, @NonNull Granularity granularity,
@@ -65,6 +70,7 @@ public class SupportQueryApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("The agent leaderboard: tickets resolved per agent per working day in the range, most resolved first.")
     public @NonNull List<@NonNull AgentResolutionRate> agentResolutionRates(@NonNull DateRangeInput range,
             @Description("Only this team's agents") String teamId) {
@@ -72,12 +78,14 @@ public class SupportQueryApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("Per team, the mean of tickets resolved per agent per working day in the range.")
     public @NonNull List<@NonNull TeamResolutionRate> teamResolutionRates(@NonNull DateRangeInput range) {
         return queries.teamResolutionRates(tenant.get(), range);
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("Backlog: tickets open at an instant (ISO-8601), the total first (group null), then per group if grouped"
             + " (CHANNEL, PRIORITY, AGENT or TEAM).")
     public @NonNull List<@NonNull BacklogEntry> backlog(@NonNull String at, SupportDimension groupBy) {
@@ -85,6 +93,7 @@ public class SupportQueryApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("One customer (by the tenant's external id): tickets open now, tickets created per period, CSAT in the range.")
     public @NonNull CustomerSupport customerSupport(@NonNull String customerId, @NonNull DateRangeInput range,
             @DefaultValue("MONTH") Granularity granularity) {
@@ -92,6 +101,7 @@ public class SupportQueryApi {
     }
 
     @Query
+    @RequiresRole(Role.VIEWER)
     @Description("The tenant's support settings.")
     public @NonNull SupportSettings supportSettings() {
         return SettingsMapper.toApi(settings.get(tenant.get()));
