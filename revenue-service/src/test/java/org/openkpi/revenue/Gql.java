@@ -15,20 +15,33 @@ import io.restassured.path.json.config.JsonPathConfig;
 public final class Gql {
 
     private final String token;
+    private final Map<String, String> headers;
 
-    private Gql(String token) {
+    private Gql(String token, Map<String, String> headers) {
         this.token = token;
+        this.headers = headers;
     }
 
+    /** A user of the tenant holding every user role. */
     public static Gql as(String tenant) {
-        return new Gql(Tokens.forTenant(tenant));
+        return new Gql(Tokens.forTenant(tenant), Map.of());
+    }
+
+    /** A user of the tenant holding exactly these roles. */
+    public static Gql as(String tenant, String... roles) {
+        return new Gql(Tokens.forTenant(tenant, roles), Map.of());
+    }
+
+    /** Any token, with extra HTTP headers. */
+    public static Gql withToken(String token, Map<String, String> headers) {
+        return new Gql(token, headers);
     }
 
     public JsonPath run(String query, Map<String, Object> variables) {
         Map<String, Object> body = new HashMap<>();
         body.put("query", query);
         body.put("variables", variables == null ? Map.of() : variables);
-        return given().contentType(ContentType.JSON).auth().oauth2(token).body(body)
+        return given().contentType(ContentType.JSON).auth().oauth2(token).headers(headers).body(body)
                 .when().post("/graphql")
                 .then().statusCode(200).extract().jsonPath()
                 .using(new JsonPathConfig(JsonPathConfig.NumberReturnType.BIG_DECIMAL));

@@ -73,7 +73,7 @@ class TenantIsolationTest {
         given().contentType(ContentType.JSON).body(Map.of("query", "{ plans { code } }"))
                 .when().post("/graphql").then().statusCode(401);
         String noTenant = Jwt.issuer(EmbeddedPostgresResource.ISSUER).audience(EmbeddedPostgresResource.AUDIENCE)
-                .subject("someone").expiresIn(Duration.ofMinutes(5)).sign(EmbeddedPostgresResource.KEYS.getPrivate());
+                .subject("someone").groups(java.util.Set.of(Tokens.VIEWER)).expiresIn(Duration.ofMinutes(5)).sign(EmbeddedPostgresResource.KEYS.getPrivate());
         JsonPath r = given().contentType(ContentType.JSON).auth().oauth2(noTenant).body(Map.of("query", "{ plans { code } }"))
                 .when().post("/graphql").then().statusCode(200).extract().jsonPath();
         assertEquals("UNAUTHENTICATED", r.get("errors[0].extensions.code"));

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 import org.openkpi.revenue.api.error.ApiErrors;
+import org.openkpi.revenue.api.security.RequiresRole;
+import org.openkpi.revenue.api.security.Role;
 import org.openkpi.revenue.api.model.Customer;
 import org.openkpi.revenue.api.model.CustomerMrrHistory;
 import org.openkpi.revenue.service.CustomerEntities;
@@ -41,6 +43,7 @@ public class CustomerApi {
         this.tenant = tenant;
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("A customer by the tenant's external id, null when the tenant has no such customer. The supergraph's"
             + " entry point to everything the services know about one customer.")
@@ -57,12 +60,14 @@ public class CustomerApi {
      * here: every id becomes a Customer, whose fields load together when first asked for. (The parameter is a
      * plain {@code List<String>}: with {@code @Id} on it SmallRye 2.17 fails to convert the batched ids.)
      */
+    @RequiresRole({Role.VIEWER})
     @Resolver
     public @NonNull List<Customer> customers(@Name("id") List<String> id) {
         entities.register(tenant.get(), id);
         return id.stream().map(Customer::new).toList();
     }
 
+    @RequiresRole({Role.VIEWER})
     @Name("revenue")
     @Description("The customer's MRR history (as customerMrrHistory); null when this service has no such customer.")
     public CustomerMrrHistory revenue(@Source Customer customer,

@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.openkpi.revenue.api.error.ApiErrors;
+import org.openkpi.revenue.api.security.RequiresRole;
+import org.openkpi.revenue.api.security.Role;
 import org.openkpi.revenue.api.model.ChargeInput;
 import org.openkpi.revenue.api.model.CostInput;
 import org.openkpi.revenue.api.model.CustomerInput;
@@ -37,18 +39,21 @@ public class IngestionApi {
         this.tenant = tenant;
     }
 
+    @RequiresRole({Role.WRITER})
     @Mutation
     @Description("Records plans (by code).")
     public @NonNull IngestResult recordPlans(@NonNull @Name("plans") List<@NonNull PlanInput> plans) {
         return ingestion.recordPlans(tenant.get(), plans);
     }
 
+    @RequiresRole({Role.WRITER})
     @Mutation
     @Description("Records customers (by externalId). Changed attributes regroup the customer's whole history.")
     public @NonNull IngestResult recordCustomers(@NonNull @Name("customers") List<@NonNull CustomerInput> customers) {
         return ingestion.recordCustomers(tenant.get(), customers);
     }
 
+    @RequiresRole({Role.WRITER})
     @Mutation
     @Description("Records subscription events (by externalId). The customers they touch are re-evaluated from their whole"
             + " history, so a backdated event rewrites past periods and the change feed publishes the corrections.")
@@ -56,18 +61,21 @@ public class IngestionApi {
         return ingestion.recordSubscriptionEvents(tenant.get(), events);
     }
 
+    @RequiresRole({Role.WRITER})
     @Mutation
     @Description("Records one-off charges and refunds (by externalId).")
     public @NonNull IngestResult recordCharges(@NonNull @Name("charges") List<@NonNull ChargeInput> charges) {
         return ingestion.recordCharges(tenant.get(), charges);
     }
 
+    @RequiresRole({Role.WRITER})
     @Mutation
     @Description("Records COGS and operating expenses (by externalId).")
     public @NonNull IngestResult recordCosts(@NonNull @Name("costs") List<@NonNull CostInput> costs) {
         return ingestion.recordCosts(tenant.get(), costs);
     }
 
+    @RequiresRole({Role.WRITER})
     @Mutation
     @Description("Records FX rates (by currency and date). Subscriptions whose MRR was set on an affected day, charges and"
             + " costs are converted again.")
@@ -75,6 +83,7 @@ public class IngestionApi {
         return ingestion.recordFxRates(tenant.get(), rates);
     }
 
+    @RequiresRole({Role.ADMIN})
     @Mutation
     @Description("Changes the tenant's settings; every customer is re-evaluated under the new ones.")
     public @NonNull RevenueSettings updateRevenueSettings(@NonNull @Name("settings") RevenueSettingsInput input) {

@@ -10,6 +10,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.revenue.api.error.ApiErrors;
+import org.openkpi.revenue.api.security.RequiresRole;
+import org.openkpi.revenue.api.security.Role;
 import org.openkpi.revenue.api.model.ChangeFeedPage;
 import org.openkpi.revenue.api.model.CustomerMrrHistory;
 import org.openkpi.revenue.api.model.DateRangeInput;
@@ -53,6 +55,7 @@ public class RevenueQueryApi {
         this.tenant = tenant;
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("MRR per period: MRR at start and end, ARR, paying customers, the five movements, net new MRR, growth rate,"
             + " quick ratio, ARPA, ASP. Amounts in the reporting currency.")
@@ -61,6 +64,7 @@ public class RevenueQueryApi {
         return mrr.mrrSeries(tenant.get(), range, granularity, filter, groupBy);
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("Upsell rate per period: customers with an expansion movement in P / paying customers at start of P.")
     public @NonNull List<@NonNull UpsellPoint> upsellRate(@NonNull DateRangeInput range, @NonNull Granularity granularity,
@@ -68,6 +72,7 @@ public class RevenueQueryApi {
         return mrr.upsellRate(tenant.get(), range, granularity, filter, groupBy);
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("The movement log: customer movements with day in the range, by day then customer, paged.")
     public @NonNull MovementConnection mrrMovements(@NonNull DateRangeInput range, RevenueFilterInput filter,
@@ -78,18 +83,21 @@ public class RevenueQueryApi {
                 customerId, first, after);
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("Plan mix at the end of a day: each plan's paying customers and MRR, and their shares.")
     public @NonNull List<@NonNull PlanMixEntry> planMix(@NonNull @Name("asOf") LocalDate asOf) {
         return mrr.planMix(tenant.get(), asOf);
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("Revenue, COGS, gross margin, operating expenses, EBITDA and net-new revenue per period.")
     public @NonNull List<@NonNull FinancialsPoint> financials(@NonNull DateRangeInput range, @NonNull Granularity granularity) {
         return financials.financials(tenant.get(), range, granularity);
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("One customer's MRR history; error NOT_FOUND for an id the tenant does not have.")
     public @NonNull CustomerMrrHistory customerMrrHistory(@NonNull String customerId,
@@ -97,6 +105,7 @@ public class RevenueQueryApi {
         return mrr.customerHistory(tenant.get(), customerId, asOf);
     }
 
+    @RequiresRole({Role.VIEWER, Role.SERVICE})
     @Query
     @Description("The MRR change feed after a cursor: movements and, for corrections, reversals of earlier entries."
             + " See the service README for the consumer contract.")
@@ -105,12 +114,14 @@ public class RevenueQueryApi {
         return feed.page(tenant.get(), after, first);
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("The tenant's settings.")
     public @NonNull RevenueSettings revenueSettings() {
         return SettingsMapper.toApi(settings.find(tenant.get()));
     }
 
+    @RequiresRole({Role.VIEWER})
     @Query
     @Description("The tenant's plans.")
     public @NonNull List<@NonNull Plan> plans() {
