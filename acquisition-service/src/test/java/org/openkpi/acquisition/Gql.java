@@ -19,13 +19,24 @@ public final class Gql {
     private final String token;
     final String tenant;
 
-    private Gql(String tenant) {
+    private Gql(String tenant, String token) {
         this.tenant = tenant;
-        this.token = Tokens.forTenant(tenant);
+        this.token = token;
     }
 
+    /** A user of the tenant holding every user role (kpi-viewer, kpi-writer, kpi-admin). */
     public static Gql as(String tenant) {
-        return new Gql(tenant);
+        return new Gql(tenant, Tokens.forTenant(tenant));
+    }
+
+    /** A user of the tenant holding exactly these roles. */
+    public static Gql as(String tenant, String... roles) {
+        return new Gql(tenant, Tokens.forTenant(tenant, roles));
+    }
+
+    /** A caller with any token (tenant names the tenant the tests mean, if any). */
+    public static Gql withToken(String tenant, String token) {
+        return new Gql(tenant, token);
     }
 
     public JsonPath run(String query, Map<String, Object> variables) {

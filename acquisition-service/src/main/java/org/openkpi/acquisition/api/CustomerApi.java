@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.openkpi.acquisition.api.error.ApiErrors;
+import org.openkpi.acquisition.api.security.RequiresRole;
+import org.openkpi.acquisition.api.security.Role;
 import org.openkpi.acquisition.api.model.Customer;
 import org.openkpi.acquisition.api.model.CustomerAcquisition;
 import org.openkpi.acquisition.service.CustomerEntities;
@@ -41,12 +43,14 @@ public class CustomerApi {
      * parameter is a plain {@code List<String>}: with {@code @Id} on it SmallRye 2.17 fails to convert the batched ids.)
      */
     @Resolver
+    @RequiresRole(Role.VIEWER)
     public @NonNull List<Customer> customers(@Name("id") List<String> id) {
         entities.register(caller.tenant(), id);
         return id.stream().map(Customer::new).toList();
     }
 
     @Name("acquisition")
+    @RequiresRole(Role.VIEWER)
     @Description("How the customer was acquired (as customerAcquisition); null when nothing is known about it here.")
     public CustomerAcquisition acquisition(@Source Customer customer) {
         return entities.acquisition(caller.tenantCaughtUp(), customer.id());

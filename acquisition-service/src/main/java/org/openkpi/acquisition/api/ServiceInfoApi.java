@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.openkpi.acquisition.api.security.RequiresRole;
+import org.openkpi.acquisition.api.security.Role;
 import org.openkpi.acquisition.tenant.CurrentTenant;
 
 import io.quarkus.security.Authenticated;
@@ -22,6 +24,7 @@ public class ServiceInfoApi {
     String serviceName;
 
     @Query("acquisitionServiceInfo")
+    @RequiresRole({ Role.VIEWER, Role.WRITER, Role.ADMIN })
     @Description("The answering service and the caller's tenant")
     public @NonNull ServiceInfo acquisitionServiceInfo() {
         return new ServiceInfo(serviceName, tenant.get().value());

@@ -1,0 +1,44 @@
+package org.openkpi.acquisition.api.security;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+import jakarta.annotation.Priority;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.Interceptor;
+import jakarta.interceptor.InvocationContext;
+
+import org.openkpi.acquisition.api.error.ApiException;
+import org.openkpi.acquisition.api.error.ErrorCode;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * Refuses a call with {@code FORBIDDEN} unless the caller's verified identity holds one of the roles of the
+ * method's {@link RequiresRole}; the method body never runs then, so nothing is read or changed. Runs inside
+ * {@code ApiErrorInterceptor}, which lets the {@link ApiException} through.
+ */
+@RequiresRole({})
+@Interceptor
+@Priority(Interceptor.Priority.APPLICATION + 10)
+public class RoleInterceptor {
+
+    private final SecurityIdentity identity;
+
+    public RoleInterceptor(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    @AroundInvoke
+    Object check(InvocationContext context) throws Exception {
+        RequiresRole required = context.getMethod().getAnnotation(RequiresRole.class);
+        Role[] roles = required == null ? new Role[0] : required.value();
+        for (Role role : roles) {
+            if (identity.hasRole(role.claimValue())) {
+                return context.proceed();
+            }
+        }
+        throw new ApiException(ErrorCode.FORBIDDEN, "requires role "
+                + Arrays.stream(roles).map(Role::claimValue).collect(Collectors.joining(" or ")));
+    }
+}
