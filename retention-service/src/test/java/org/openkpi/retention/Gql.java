@@ -24,6 +24,16 @@ public final class Gql {
         return new Gql(Tokens.forTenant(tenant));
     }
 
+    /** A caller of the tenant holding exactly these roles. */
+    public static Gql as(String tenant, String... roles) {
+        return new Gql(Tokens.forTenant(tenant, roles));
+    }
+
+    /** A caller with this raw bearer token. */
+    public static Gql withToken(String token) {
+        return new Gql(token);
+    }
+
     public JsonPath run(String query, Map<String, Object> variables) {
         FakeRevenue.flush();
         Map<String, Object> body = new HashMap<>();

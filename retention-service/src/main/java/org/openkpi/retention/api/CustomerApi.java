@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.openkpi.retention.api.error.ApiErrors;
+import org.openkpi.retention.api.security.RequiresRole;
+import org.openkpi.retention.api.security.Role;
 import org.openkpi.retention.api.model.Customer;
 import org.openkpi.retention.api.model.CustomerRetention;
 import org.openkpi.retention.repository.SettingsRepository;
@@ -54,12 +56,14 @@ public class CustomerApi {
      * {@code List<String>}: with {@code @Id} on it SmallRye 2.17 fails to convert the batched ids.)
      */
     @Resolver
+    @RequiresRole({ Role.VIEWER })
     public @NonNull List<Customer> customers(@Name("id") List<String> id) {
         return id.stream().map(Customer::new).toList();
     }
 
     @Description("The customer's retention picture as of the end of asOf (default today in the tenant's zone), the same as"
             + " customerRetention; null when the caller's tenant has nothing about this customer.")
+    @RequiresRole({ Role.VIEWER })
     public CustomerRetention retention(@Source Customer customer, @Name("asOf") LocalDate asOf) {
         TenantId t = tenant.get();
         sync.beforeRequest(t, tenant.rawToken());

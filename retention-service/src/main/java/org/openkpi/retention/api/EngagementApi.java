@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.retention.api.error.ApiErrors;
+import org.openkpi.retention.api.security.RequiresRole;
+import org.openkpi.retention.api.security.Role;
 import org.openkpi.retention.api.model.CustomerRetention;
 import org.openkpi.retention.api.model.DateRangeInput;
 import org.openkpi.retention.api.model.EngagementPoint;
@@ -52,6 +54,7 @@ public class EngagementApi {
     @Query
     @Description("Per period: mean daily active users over its days, distinct active users (MAU for a month) and stickiness ="
             + " mean DAU / distinct active users (DAU/MAU).")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull List<@NonNull EngagementPoint> engagementSeries(@NonNull @Name("range") DateRangeInput range,
             @NonNull @Name("granularity") Granularity granularity) {
         return engagement.engagement(tenant.get(), range.from(), range.to(), granularity);
@@ -59,6 +62,7 @@ public class EngagementApi {
 
     @Query
     @Description("NPS per period = % promoters (9-10) - % detractors (0-6) of the responses in it, with the counts.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull List<@NonNull NpsPoint> npsSeries(@NonNull @Name("range") DateRangeInput range,
             @NonNull @Name("granularity") Granularity granularity) {
         return engagement.nps(tenant.get(), range.from(), range.to(), granularity);
@@ -67,6 +71,7 @@ public class EngagementApi {
     @Query
     @Description("Time to onboard (days from sign-up to activation) of the customers who signed up in each period, and the share"
             + " of them whose onboarding took 14 days or more.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull List<@NonNull OnboardingPoint> timeToOnboard(@NonNull @Name("range") DateRangeInput range,
             @NonNull @Name("granularity") Granularity granularity) {
         return engagement.onboarding(tenant.get(), range.from(), range.to(), granularity);
@@ -74,6 +79,7 @@ public class EngagementApi {
 
     @Query
     @Description("Repeat purchase rate per period = customers with 2+ purchases in it / customers with 1+.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull List<@NonNull RepeatPurchasePoint> repeatPurchaseRate(@NonNull @Name("range") DateRangeInput range,
             @NonNull @Name("granularity") Granularity granularity) {
         return engagement.repeatPurchases(tenant.get(), range.from(), range.to(), granularity);
@@ -82,6 +88,7 @@ public class EngagementApi {
     @Query
     @Description("One customer's churn and reactivation history, MRR movements, NPS responses, recent activity and onboarding, as of"
             + " the end of asOf (default today). NOT_FOUND when the tenant has nothing about the customer.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull CustomerRetention customerRetention(@NonNull @Name("customerId") String customerId, @Name("asOf") LocalDate asOf) {
         TenantId t = tenant.get();
         sync.beforeRequest(t, tenant.rawToken());
@@ -90,6 +97,7 @@ public class EngagementApi {
 
     @Query
     @Description("The tenant's settings in retention-service.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull RetentionSettings retentionSettings() {
         SettingsRow s = settings.find(tenant.get());
         return new RetentionSettings(s.timeZone(), s.currency());

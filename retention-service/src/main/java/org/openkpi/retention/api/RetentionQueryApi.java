@@ -13,6 +13,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.retention.api.error.ApiErrors;
+import org.openkpi.retention.api.security.RequiresRole;
+import org.openkpi.retention.api.security.Role;
 import org.openkpi.retention.api.model.CohortTable;
 import org.openkpi.retention.api.model.DateRangeInput;
 import org.openkpi.retention.api.model.RetentionFeedStatus;
@@ -66,6 +68,7 @@ public class RetentionQueryApi {
     @Query
     @Description("Logo churn rate, gross MRR churn rate, NRR and GRR per period (and group), over customers paying at the start"
             + " of each period. NRR excludes new and reactivation MRR (unlike ChartMogul's net MRR churn, which nets reactivation in).")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull List<@NonNull RetentionPoint> retentionSeries(@NonNull @Name("range") DateRangeInput range,
             @NonNull @Name("granularity") Granularity granularity, @Name("filter") RetentionFilterInput filter,
             @Name("groupBy") RetentionDimension groupBy) {
@@ -76,6 +79,7 @@ public class RetentionQueryApi {
     @Query
     @Description("The same figures for the trailing twelve months [asOf minus 12 months, asOf) as one period (asOf defaults to"
             + " today in the tenant's zone). NRR excludes new and reactivation MRR.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull List<@NonNull RetentionPoint> trailingTwelveMonthRetention(@Name("asOf") LocalDate asOf,
             @Name("filter") RetentionFilterInput filter, @Name("groupBy") RetentionDimension groupBy) {
         TenantId t = synced();
@@ -85,6 +89,7 @@ public class RetentionQueryApi {
     @Query
     @Description("Cohort retention by first-payment month: logo and revenue retention per month offset, measured at the end of"
             + " each complete month (before asOf, default today). Cohorts are the months starting within the range.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull CohortTable cohortRetention(@NonNull @Name("cohorts") DateRangeInput range, @Name("asOf") LocalDate asOf,
             @Name("maxOffset") Integer maxOffset, @Name("filter") RetentionFilterInput filter) {
         TenantId t = synced();
@@ -94,6 +99,7 @@ public class RetentionQueryApi {
     @Query
     @Description("The mean monthly logo churn of the `months` complete months before asOf (default today) and average customer"
             + " lifetime = 1 / that rate; null with the reason \"no churn observed\" when it is zero (for LTV).")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull TrailingChurn trailingChurn(@Name("asOf") LocalDate asOf, @DefaultValue("6") @Name("months") int months,
             @Name("filter") RetentionFilterInput filter) {
         TenantId t = synced();
@@ -102,12 +108,14 @@ public class RetentionQueryApi {
 
     @Query
     @Description("Consumption status of revenue-service's change feed: cursor, last sync, entries applied, lag, last error.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull RetentionFeedStatus retentionFeedStatus() {
         return status.status(tenant.get());
     }
 
     @Mutation
     @Description("Catches up with revenue-service's change feed now (bounded by pages and time, see pending) and returns the status.")
+    @RequiresRole({ Role.WRITER })
     public @NonNull RetentionFeedStatus syncRetentionFeed() {
         TenantId t = tenant.get();
         sync.catchUp(t, tenant.rawToken());

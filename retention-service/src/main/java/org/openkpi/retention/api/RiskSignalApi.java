@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.retention.api.error.ApiErrors;
+import org.openkpi.retention.api.security.RequiresRole;
+import org.openkpi.retention.api.security.Role;
 import org.openkpi.retention.api.model.RetentionRiskSignalConnection;
 import org.openkpi.retention.repository.SettingsRepository;
 import org.openkpi.retention.service.FeedSync;
@@ -44,6 +46,7 @@ public class RiskSignalApi {
             + " activeDaysPrevious30; npsDetractor: latest NPS response of the 180 days before asOf scored <= 6; slowOnboarding:"
             + " signed up in the 180 days before asOf and onboarding took >= 14 days, or not activated and signed up 14+ days"
             + " before asOf.")
+    @RequiresRole({ Role.VIEWER })
     public @NonNull RetentionRiskSignalConnection retentionRiskSignals(@Name("asOf") LocalDate asOf,
             @DefaultValue("500") @Name("first") Integer first, @Name("after") String after) {
         TenantId t = tenant.get();

@@ -6,6 +6,8 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.openkpi.retention.api.error.ApiErrors;
+import org.openkpi.retention.api.security.RequiresRole;
+import org.openkpi.retention.api.security.Role;
 import org.openkpi.retention.tenant.CurrentTenant;
 
 @GraphQLApi
@@ -22,6 +24,7 @@ public class ServiceInfoApi {
 
     @Query("retentionServiceInfo")
     @Description("The answering service and the caller's tenant")
+    @RequiresRole({ Role.VIEWER, Role.WRITER, Role.ADMIN })
     public @NonNull ServiceInfo retentionServiceInfo() {
         return new ServiceInfo(serviceName, tenant.get().value());
     }

@@ -90,12 +90,12 @@ public class IngestionService {
             NpsResponseInput r = inputs.get(i);
             String id = Fields.id(i, "externalId", r.externalId());
             String respondent = Fields.id(i, "respondent", r.respondent());
-            String customer = Fields.optionalText(r.customerId());
+            String customer = Fields.optionalId(i, "customerId", r.customerId());
             if (r.score() == null || r.score() < 0 || r.score() > 10) {
                 throw ApiException.validation(i, "score", "must be an integer from 0 to 10");
             }
             Instant at = Fields.instant(i, "respondedAt", r.respondedAt());
-            String comment = r.comment();
+            String comment = Fields.freeText(i, "comment", r.comment());
             String hash = ContentHash.of(id, respondent, customer, r.score(), at, comment);
             items.add(new Batch.Item<>(i, id, hash, new Nps(id, respondent, customer, r.score(), at, comment, hash)));
         }
