@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
 
+import org.openkpi.gateway.api.security.RequiresRole;
+import org.openkpi.gateway.api.security.Role;
 import org.openkpi.gateway.api.error.ApiErrors;
 import org.openkpi.gateway.api.model.ChurnRisk;
 import org.openkpi.gateway.service.ChurnRiskService;
@@ -27,6 +29,8 @@ public class ChurnRiskApi {
     }
 
     @Query("churnRisk")
+
+    @RequiresRole({ Role.VIEWER })
     @Description("Paying customers ranked by churn-risk score (see ChurnSignalKind for the signals and weights), with the "
             + "contributing signals of each; asOf defaults to today in the tenant's zone")
     public @NonNull ChurnRisk churnRisk(@Name("asOf") LocalDate asOf,

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
 
+import org.openkpi.gateway.api.security.RequiresRole;
+import org.openkpi.gateway.api.security.Role;
 import org.openkpi.gateway.api.error.ApiErrors;
 import org.openkpi.gateway.api.model.ReviewFrequency;
 import org.openkpi.gateway.api.model.Scorecard;
@@ -28,6 +30,8 @@ public class ScorecardApi {
     }
 
     @Query("scorecard")
+
+    @RequiresRole({ Role.VIEWER })
     @Description("Every KPI for the last complete week, month or quarter before asOf (default: today in the tenant's "
             + "zone, as revenue-service has it): actual, target, gap, trend against the preceding period, status, and the "
             + "alert rules of that frequency that fire")

@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.openkpi.gateway.api.security.RequiresRole;
+import org.openkpi.gateway.api.security.Role;
 import org.openkpi.gateway.tenant.TenantContext;
 
 import io.quarkus.security.Authenticated;
@@ -22,6 +24,8 @@ public class ServiceInfoApi {
     String serviceName;
 
     @Query("serviceInfo")
+
+    @RequiresRole({ Role.VIEWER, Role.WRITER, Role.ADMIN })
     @Description("The answering service and the caller's tenant")
     public @NonNull ServiceInfo serviceInfo() {
         return new ServiceInfo(serviceName, tenant.tenantId());

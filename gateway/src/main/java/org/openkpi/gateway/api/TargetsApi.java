@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
 
+import org.openkpi.gateway.api.security.RequiresRole;
+import org.openkpi.gateway.api.security.Role;
 import org.openkpi.gateway.api.error.ApiErrors;
 import org.openkpi.gateway.api.model.AlertRule;
 import org.openkpi.gateway.api.model.AlertRuleInput;
@@ -33,24 +35,32 @@ public class TargetsApi {
     }
 
     @Query("targets")
+
+    @RequiresRole({ Role.VIEWER })
     @Description("The tenant's targets, by KPI, frequency and effectiveFrom")
     public @NonNull List<@NonNull Target> targets() {
         return service.targets();
     }
 
     @Query("alertRules")
+
+    @RequiresRole({ Role.VIEWER })
     @Description("The tenant's alert rules, by externalId")
     public @NonNull List<@NonNull AlertRule> alertRules() {
         return service.alertRules();
     }
 
     @Mutation("setTargets")
+
+    @RequiresRole({ Role.ADMIN })
     @Description("Creates or replaces targets keyed by (kpi, frequency, effectiveFrom); all-or-nothing, at most 500")
     public @NonNull List<@NonNull Target> setTargets(@NonNull @Name("targets") List<@NonNull TargetInput> targets) {
         return service.setTargets(targets);
     }
 
     @Mutation("deleteTarget")
+
+    @RequiresRole({ Role.ADMIN })
     @Description("Deletes one target; false when there was none")
     public boolean deleteTarget(@NonNull @Name("kpi") Kpi kpi, @NonNull @Name("frequency") ReviewFrequency frequency,
             @NonNull @Name("effectiveFrom") String effectiveFrom) {
@@ -58,6 +68,8 @@ public class TargetsApi {
     }
 
     @Mutation("setAlertRules")
+
+    @RequiresRole({ Role.ADMIN })
     @Description("Creates or replaces alert rules by externalId; all-or-nothing, idempotent, at most 500")
     public @NonNull IngestResult setAlertRules(@NonNull @Name("rules") List<@NonNull AlertRuleInput> rules) {
         int[] counts = service.setAlertRules(rules);
@@ -65,6 +77,8 @@ public class TargetsApi {
     }
 
     @Mutation("deleteAlertRule")
+
+    @RequiresRole({ Role.ADMIN })
     @Description("Deletes one alert rule; false when there was none")
     public boolean deleteAlertRule(@NonNull @Name("externalId") String externalId) {
         return service.deleteAlertRule(externalId);

@@ -11,6 +11,8 @@ import org.eclipse.microprofile.graphql.Query;
 
 import io.quarkus.security.Authenticated;
 
+import org.openkpi.gateway.api.security.RequiresRole;
+import org.openkpi.gateway.api.security.Role;
 import org.openkpi.gateway.api.error.ApiErrors;
 import org.openkpi.gateway.api.model.DateRangeInput;
 import org.openkpi.gateway.api.model.Granularity;
@@ -30,6 +32,8 @@ public class UnitEconomicsApi {
     }
 
     @Query("unitEconomics")
+
+    @RequiresRole({ Role.VIEWER })
     @Description("LTV, LTV:CAC, CAC payback months and magic number per period, with the inputs they came from "
             + "(METRICS.md, Cross-domain). A service that does not answer leaves its KPIs null with a reason and adds "
             + "an UPSTREAM_UNAVAILABLE error naming it; the other figures are still returned.")

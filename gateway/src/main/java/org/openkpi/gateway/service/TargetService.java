@@ -1,5 +1,6 @@
 package org.openkpi.gateway.service;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,6 +29,9 @@ import org.openkpi.gateway.tenant.TenantContext;
 public class TargetService {
 
     public static final int MAX_BATCH = 500;
+    private static final BigDecimal MAX_MAGNITUDE = BigDecimal.TEN.pow(13);
+    private static final int MIN_YEAR = 1970;
+    private static final int MAX_YEAR = 2199;
 
     private final TargetRepository repository;
     private final TenantContext tenant;
@@ -44,12 +48,8 @@ public class TargetService {
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < inputs.size(); i++) {
             TargetInput in = inputs.get(i);
-            LocalDate from;
-            try {
-                from = LocalDate.parse(in.effectiveFrom());
-            } catch (DateTimeParseException e) {
-                throw ApiException.validation(i, "effectiveFrom", "not an ISO date (yyyy-mm-dd): " + in.effectiveFrom());
-            }
+            LocalDate from = date(i, in.effectiveFrom());
+            checkAmount(i, "value", in.value());
             if (!seen.add(in.kpi() + "/" + in.frequency() + "/" + from)) {
                 throw new ApiException(ErrorCode.CONFLICT, "element " + i + ": a second target for " + in.kpi() + " "
                         + in.frequency() + " from " + from + " in the same batch", i, "effectiveFrom");
@@ -62,11 +62,7 @@ public class TargetService {
 
     @Transactional
     public boolean deleteTarget(Kpi kpi, ReviewFrequency frequency, String effectiveFrom) {
-        try {
-            return repository.deleteTarget(tenant.tenantId(), kpi, frequency, LocalDate.parse(effectiveFrom));
-        } catch (DateTimeParseException e) {
-            throw ApiException.validation("effectiveFrom", "not an ISO date (yyyy-mm-dd): " + effectiveFrom);
-        }
+        return repository.deleteTarget(tenant.tenantId(), kpi, frequency, date(null, effectiveFrom));
     }
 
     public List<Target> targets() {
@@ -81,9 +77,8 @@ public class TargetService {
         List<AlertRule> rules = new ArrayList<>(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             AlertRuleInput in = inputs.get(i);
-            if (in.externalId().isBlank() || in.externalId().length() > 200) {
-                throw ApiException.validation(i, "externalId", "must be 1 to 200 characters");
-            }
+            checkExternalId(i, in.externalId());
+            checkAmount(i, "threshold", in.threshold());
             AlertRule rule = new AlertRule(in.externalId(), in.kpi(), in.frequency(), in.comparison(), Fractions.plain(in.threshold()));
             AlertRule previous = byId.putIfAbsent(in.externalId(), rule);
             if (previous != null) {
@@ -102,11 +97,46 @@ public class TargetService {
 
     @Transactional
     public boolean deleteAlertRule(String externalId) {
+        checkExternalId(null, externalId);
         return repository.deleteRule(tenant.tenantId(), externalId);
     }
 
     public List<AlertRule> alertRules() {
         return repository.rules(tenant.tenantId());
+    }
+
+    /** An ISO date of the years 1970 to 2199; the input is echoed only when short. */
+    private static LocalDate date(Integer index, String text) {
+        LocalDate date;
+        try {
+            date = LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            throw invalid(index, "effectiveFrom", "not an ISO date (yyyy-mm-dd)" + (text.length() <= 40 ? ": " + text : ""));
+        }
+        if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+            throw invalid(index, "effectiveFrom", "must be in the years " + MIN_YEAR + " to " + MAX_YEAR);
+        }
+        return date;
+    }
+
+    /** 1 to 200 characters, none of them a control character. */
+    private static void checkExternalId(Integer index, String externalId) {
+        if (externalId.isBlank() || externalId.length() > 200) {
+            throw invalid(index, "externalId", "must be 1 to 200 characters");
+        }
+        if (externalId.chars().anyMatch(Character::isISOControl)) {
+            throw invalid(index, "externalId", "must not contain control characters");
+        }
+    }
+
+    private static void checkAmount(int index, String field, BigDecimal value) {
+        if (value.abs().compareTo(MAX_MAGNITUDE) >= 0 || value.stripTrailingZeros().scale() > 6) {
+            throw ApiException.validation(index, field, "must be less than 10^13 in magnitude with at most 6 decimals");
+        }
+    }
+
+    private static ApiException invalid(Integer index, String field, String message) {
+        return index == null ? ApiException.validation(field, message) : ApiException.validation(index, field, message);
     }
 
     private static void checkSize(List<?> inputs) {

@@ -1,0 +1,108 @@
+package org.openkpi.gateway.api.error;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import graphql.language.SourceLocation;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+
+/**
+ * Answers a GraphQL document that cannot be parsed (bad syntax, or more than
+ * {@code quarkus.smallrye-graphql.parser-max-tokens} tokens) with a coded error. SmallRye 2.17 parses the document
+ * before graphql-java runs, and answers a failure with the bare message "Unparseable input document" and no
+ * {@code code}, outside any instrumentation; this route, after authentication (order -200) and before SmallRye's
+ * (order -99), gives an authenticated caller the
+ * client graphql-java's message, the location and {@code VALIDATION} or, for the token limit, {@code LIMIT_EXCEEDED}.
+ * Documents that parsed once are remembered (up to 2,000), so a dashboard's repeated queries are parsed once here.
+ */
+@ApplicationScoped
+public class UnparseableDocuments {
+
+    private static final int REMEMBERED = 2_000;
+    /** The order of SmallRye GraphQL's route (quarkus-smallrye-graphql 3.34's processor); ours runs just before. */
+    private static final int GRAPHQL_ROUTE_ORDER = -99;
+
+    private final ParserOptions options;
+    private final Set<String> parsed = Collections.synchronizedSet(Collections.newSetFromMap(
+            new LinkedHashMap<String, Boolean>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED;
+                }
+            }));
+
+    private final long maxBodySize;
+
+    public UnparseableDocuments(@ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") int maxTokens,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.options = ParserOptions.getDefaultOperationParserOptions().transform(o -> o.maxTokens(maxTokens));
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
+    /**
+     * SmallRye's route reads the body itself; this route reads it first, with the same size limit (HTTP 413 above),
+     * and Vert.x's body handler on SmallRye's route then sees it was read already.
+     */
+    void install(@Observes Router router) {
+        router.post("/graphql").order(GRAPHQL_ROUTE_ORDER - 1)
+                .handler(BodyHandler.create(false).setBodyLimit(maxBodySize))
+                .handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        if (!(context.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            context.next(); // not authenticated: Quarkus' permission check answers 401 without reading the document
+            return;
+        }
+        String query = query(context);
+        if (query == null || parsed.contains(query)) {
+            context.next();
+            return;
+        }
+        try {
+            Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+            parsed.add(query);
+            context.next();
+        } catch (InvalidSyntaxException e) {
+            String message = e.getMessage() == null ? "invalid GraphQL document" : e.getMessage();
+            ErrorCode code = message.contains("To prevent Denial Of Service attacks") ? ErrorCode.LIMIT_EXCEEDED : ErrorCode.VALIDATION;
+            JsonObject error = new JsonObject().put("message", message)
+                    .put("extensions", new JsonObject().put("code", code.name()).put("classification", "InvalidSyntax"));
+            SourceLocation location = e.getLocation();
+            if (location != null) {
+                error.put("locations", new JsonArray().add(new JsonObject().put("line", location.getLine())
+                        .put("column", location.getColumn())));
+            }
+            context.response().putHeader("Content-Type", "application/json; charset=UTF-8")
+                    .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+        }
+    }
+
+    /** The {@code query} of a JSON request body; anything else is left to SmallRye. */
+    private static String query(RoutingContext context) {
+        try {
+            JsonObject body = context.body().asJsonObject();
+            Object query = body == null ? null : body.getValue("query");
+            return query instanceof String text ? text : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}
