@@ -26,6 +26,11 @@ final class Batch<T> {
     private int unchanged;
 
     static <T> Batch<T> classify(List<Item<T>> items, Function<List<String>, Map<String, String>> storedHashes) {
+        return classify(items, "externalId", storedHashes);
+    }
+
+    /** As above, naming {@code idField} (the input field that is the element's identity) in a CONFLICT. */
+    static <T> Batch<T> classify(List<Item<T>> items, String idField, Function<List<String>, Map<String, String>> storedHashes) {
         Batch<T> batch = new Batch<>();
         Map<String, Item<T>> seen = new HashMap<>();
         List<Item<T>> distinct = new ArrayList<>();
@@ -37,7 +42,7 @@ final class Batch<T> {
                 batch.unchanged++;
             } else {
                 throw new ApiException(ErrorCode.CONFLICT, "element " + item.index() + ": external id " + item.id()
-                        + " appears with different content at element " + earlier.index(), item.index(), "externalId");
+                        + " appears with different content at element " + earlier.index(), item.index(), idField);
             }
         }
         Map<String, String> stored = distinct.isEmpty() ? Map.of() : storedHashes.apply(distinct.stream().map(Item::id).toList());

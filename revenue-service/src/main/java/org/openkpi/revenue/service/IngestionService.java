@@ -56,6 +56,9 @@ import org.openkpi.revenue.tenant.TenantId;
 @ApplicationScoped
 public class IngestionService {
 
+    /** Seats of one subscription: keeps price x quantity within the stored precision. */
+    static final int MAX_QUANTITY = 1_000_000;
+
     private final int maxBatchSize;
     private final TenantLock lock;
     private final SettingsRepository settings;
@@ -103,18 +106,18 @@ public class IngestionService {
         for (int i = 0; i < inputs.size(); i++) {
             PlanInput p = inputs.get(i);
             String code = Fields.id(i, "code", p.code());
-            String name = Fields.text(i, "name", p.name());
+            String name = Fields.name(i, "name", p.name());
             BigDecimal price = Fields.nonNegative(i, "price", p.price());
             String currency = Fields.currency(i, "currency", p.currency());
             if (p.intervalMonths() == null || p.intervalMonths() < 1) {
                 throw ApiException.validation(i, "intervalMonths", "must be at least 1");
             }
-            String tier = Fields.optionalText(p.tier());
+            String tier = Fields.optionalName(i, "tier", p.tier());
             String hash = ContentHash.of(code, name, price, currency, p.intervalMonths(), tier);
             items.add(new Batch.Item<>(i, code, hash, new PlanRow(code, name, price, currency, p.intervalMonths(), tier, hash)));
         }
         Map<String, PlanRow> stored = plans.findAll(tenant);
-        Batch<PlanRow> batch = Batch.classify(items, ids -> hashes(stored, PlanRow::contentHash));
+        Batch<PlanRow> batch = Batch.classify(items, "code", ids -> hashes(stored, PlanRow::contentHash));
         plans.upsert(tenant, batch.changed().stream().map(Batch.Item::value).toList());
         if (!batch.replaced().isEmpty()) {
             Set<String> affected = events.customersOnPlans(tenant, batch.replaced().stream().map(Batch.Item::id).toList());
@@ -131,10 +134,10 @@ public class IngestionService {
         for (int i = 0; i < inputs.size(); i++) {
             CustomerInput c = inputs.get(i);
             String id = Fields.id(i, "externalId", c.externalId());
-            String name = Fields.optionalText(c.name());
+            String name = Fields.optionalName(i, "name", c.name());
             String country = Fields.country(i, "country", c.country());
-            String segment = Fields.optionalText(c.segment());
-            String channel = Fields.optionalText(c.channel());
+            String segment = Fields.optionalName(i, "segment", c.segment());
+            String channel = Fields.optionalName(i, "channel", c.channel());
             String hash = ContentHash.of(id, name, country, segment, channel);
             items.add(new Batch.Item<>(i, id, hash, new CustomerRow(id, name, country, segment, channel, hash)));
         }
@@ -221,7 +224,7 @@ public class IngestionService {
         }
         EventType type = EventType.valueOf(in.type().name());
         Instant at = Fields.instant(i, "effectiveAt", in.effectiveAt());
-        String plan = Fields.optionalText(in.planCode());
+        String plan = Fields.optionalName(i, "planCode", in.planCode());
         if ((type == EventType.STARTED || type == EventType.PLAN_CHANGED) && plan == null) {
             throw ApiException.validation(i, "planCode", "is required for " + type);
         }
@@ -231,8 +234,8 @@ public class IngestionService {
         if (type == EventType.QUANTITY_CHANGED && in.quantity() == null) {
             throw ApiException.validation(i, "quantity", "is required for " + type);
         }
-        if (in.quantity() != null && in.quantity() < 1) {
-            throw ApiException.validation(i, "quantity", "must be at least 1");
+        if (in.quantity() != null && (in.quantity() < 1 || in.quantity() > MAX_QUANTITY)) {
+            throw ApiException.validation(i, "quantity", "must be between 1 and " + MAX_QUANTITY);
         }
         BigDecimal percent = in.discountPercent();
         BigDecimal amount = in.discountAmount();
@@ -241,6 +244,9 @@ public class IngestionService {
         }
         if (percent != null && (percent.signum() <= 0 || percent.compareTo(BigDecimal.valueOf(100)) > 0)) {
             throw ApiException.validation(i, "discountPercent", "must be greater than 0 and at most 100");
+        }
+        if (percent != null && percent.stripTrailingZeros().scale() > 4) {
+            throw ApiException.validation(i, "discountPercent", "has more than 4 decimals");
         }
         if (amount != null) {
             Fields.nonNegative(i, "discountAmount", amount);
@@ -284,8 +290,8 @@ public class IngestionService {
             BigDecimal amount = Ratios.plain(Fields.positive(i, "amount", c.amount()));
             String currency = Fields.currency(i, "currency", c.currency());
             LocalDate day = LocalDate.ofInstant(at, s.zone());
-            BigDecimal converted = convert(fx, i, amount, currency, day, scale);
-            String description = Fields.optionalText(c.description());
+            BigDecimal converted = convert(fx, i, "amount", amount, currency, day, scale);
+            String description = Fields.optionalText(i, "description", c.description());
             String hash = ContentHash.of(customerId, c.kind(), at, amount, currency, description);
             customerIds.add(customerId);
             items.add(new Batch.Item<>(i, id, hash,
@@ -311,11 +317,11 @@ public class IngestionService {
             if (c.kind() == null) {
                 throw ApiException.validation(i, "kind", "is required");
             }
-            String category = Fields.text(i, "category", c.category());
+            String category = Fields.name(i, "category", c.category());
             LocalDate day = Fields.date(i, "date", c.date());
             BigDecimal amount = Ratios.plain(Fields.nonNegative(i, "amount", c.amount()));
             String currency = Fields.currency(i, "currency", c.currency());
-            BigDecimal converted = convert(fx, i, amount, currency, day, scale);
+            BigDecimal converted = convert(fx, i, "amount", amount, currency, day, scale);
             String hash = ContentHash.of(c.kind(), category, day, amount, currency);
             items.add(new Batch.Item<>(i, id, hash, new CostRow(id, c.kind().name(), category, day, amount, currency, converted, hash)));
         }
@@ -324,13 +330,19 @@ public class IngestionService {
         return batch.result();
     }
 
-    private static BigDecimal convert(FxRates fx, int index, BigDecimal amount, String currency, LocalDate day, int scale) {
+    private static BigDecimal convert(FxRates fx, int index, String field, BigDecimal amount, String currency, LocalDate day,
+            int scale) {
         BigDecimal rate = fx.rate(currency, day);
         if (rate == null) {
             throw ApiException.validation(index, "currency", "no FX rate for " + currency + " on or before " + day
                     + " (reporting currency " + fx.reportingCurrency() + "); record it with recordFxRates");
         }
-        return amount.multiply(rate).setScale(scale, RoundingMode.HALF_UP);
+        BigDecimal converted = amount.multiply(rate).setScale(scale, RoundingMode.HALF_UP);
+        if (converted.abs().compareTo(Fields.MAX_AMOUNT) >= 0) {
+            throw ApiException.validation(index, field, "converted to " + fx.reportingCurrency() + " it is not less than "
+                    + Fields.MAX_AMOUNT.toPlainString() + " in magnitude");
+        }
+        return converted;
     }
 
     @Transactional
@@ -346,11 +358,11 @@ public class IngestionService {
                 throw ApiException.validation(i, "currency", currency + " is the reporting currency (its rate is 1)");
             }
             LocalDate date = Fields.date(i, "date", r.date());
-            BigDecimal rate = Ratios.plain(Fields.positive(i, "rate", r.rate()));
+            BigDecimal rate = Ratios.plain(Fields.rate(i, "rate", r.rate()));
             items.add(new Batch.Item<>(i, currency + ":" + date, ContentHash.of(rate), new FxRateRow(currency, date, rate)));
         }
         Map<String, BigDecimal> stored = fxRates.findAll(tenant);
-        Batch<FxRateRow> batch = Batch.classify(items, ids -> {
+        Batch<FxRateRow> batch = Batch.classify(items, "date", ids -> {
             Map<String, String> out = new HashMap<>();
             stored.forEach((k, v) -> out.put(k, ContentHash.of(Ratios.plain(v))));
             return out;
@@ -422,7 +434,7 @@ public class IngestionService {
             try {
                 z = ZoneId.of(zone).getId();
             } catch (RuntimeException ex) {
-                throw ApiException.validation("timeZone", "unknown time zone '" + zone + "'");
+                throw ApiException.validation("timeZone", "unknown time zone '" + Fields.shown(zone) + "'");
             }
         }
         int d = dunningDays == null ? current.dunningDays() : dunningDays;

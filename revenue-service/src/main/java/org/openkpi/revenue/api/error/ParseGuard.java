@@ -1,0 +1,107 @@
+package org.openkpi.revenue.api.error;
+
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import graphql.language.SourceLocation;
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+/**
+ * Answers a GraphQL document that does not parse with a coded error: LIMIT_EXCEEDED when the parser's token limit
+ * cancelled parsing, VALIDATION for any other syntax error. SmallRye parses the document before graphql-java's
+ * instrumentation runs and answers such a request with a bare "Unparseable input document" (no code, no reason), so
+ * this route, in front of SmallRye's on the same path, parses it first with the same options. A document that parses
+ * goes on unchanged (the second parse costs microseconds for ordinary queries). Bodies above
+ * {@code quarkus.http.limits.max-body-size} get HTTP 413, as from SmallRye's own body handler.
+ */
+@ApplicationScoped
+public class ParseGuard {
+
+    private final String path;
+    private final long maxBody;
+    private final ParserOptions options;
+
+    public ParseGuard(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
+            @ConfigProperty(name = "quarkus.smallrye-graphql.parser-max-tokens") Optional<Integer> maxTokens) {
+        this.path = rootPath.startsWith("/") ? rootPath : "/" + rootPath;
+        this.maxBody = maxBody.asLongValue();
+        ParserOptions defaults = ParserOptions.getDefaultOperationParserOptions();
+        this.options = maxTokens.map(t -> defaults.transform(b -> b.maxTokens(t))).orElse(defaults);
+    }
+
+    void install(@Observes Router router) {
+        router.route(path).order(-98).handler(BodyHandler.create(false).setBodyLimit(maxBody)).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String query = query(context);
+        if (query == null) {
+            context.next();
+            return;
+        }
+        try {
+            new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+        } catch (InvalidSyntaxException e) {
+            reject(context, e);
+            return;
+        } catch (RuntimeException e) {
+            context.next(); // anything else: SmallRye's handler decides, as before
+            return;
+        }
+        context.next();
+    }
+
+    private static String query(RoutingContext context) {
+        if (context.request().method() == HttpMethod.GET) {
+            return context.request().getParam("query");
+        }
+        if (context.request().method() != HttpMethod.POST || context.body() == null || context.body().buffer() == null) {
+            return null;
+        }
+        String contentType = context.request().getHeader("Content-Type");
+        if (contentType != null && contentType.startsWith("application/graphql")) {
+            return context.body().asString();
+        }
+        try {
+            JsonObject body = context.body().asJsonObject();
+            Object query = body == null ? null : body.getValue("query");
+            return query instanceof String s ? s : null;
+        } catch (DecodeException | ClassCastException e) {
+            return null;
+        }
+    }
+
+    private static void reject(RoutingContext context, InvalidSyntaxException e) {
+        String message = e.getMessage() == null ? "invalid syntax" : e.getMessage();
+        String lower = message.toLowerCase(java.util.Locale.ROOT);
+        boolean limit = lower.contains("'grammar' tokens") || lower.contains("whitespace' tokens");
+        JsonObject error = new JsonObject().put("message", message)
+                .put("extensions", new JsonObject().put("code", limit ? ErrorCode.LIMIT_EXCEEDED.name() : ErrorCode.VALIDATION.name())
+                        .put("classification", "InvalidSyntax"));
+        List<SourceLocation> locations = e.getLocation() == null ? List.of() : List.of(e.getLocation());
+        if (!locations.isEmpty()) {
+            JsonArray array = new JsonArray();
+            locations.forEach(l -> array.add(new JsonObject().put("line", l.getLine()).put("column", l.getColumn())));
+            error.put("locations", array);
+        }
+        context.response().setStatusCode(200).putHeader("Content-Type", "application/json; charset=UTF-8")
+                .end(new JsonObject().put("errors", new JsonArray().add(error)).put("data", (Object) null).encode());
+    }
+}
