@@ -19,6 +19,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
@@ -39,6 +40,10 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     private static final Pattern BRACKETS = Pattern.compile("\\b[A-Za-z_][A-Za-z0-9_]*\\[(\\d+)\\](?:\\.([A-Za-z_][A-Za-z0-9_]*))?");
     /** {@code 'events/3'}, {@code 'events/3/amount'}, {@code /events/3/amount}. */
     private static final Pattern SLASHES = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*/(\\d+)(?:/([A-Za-z_][A-Za-z0-9_]*))?");
+    /** "Variable 'events' has an invalid value", "Field 'x' of variable 'events' has coerced Null value". */
+    private static final Pattern VARIABLE = Pattern.compile("[Vv]ariable '([A-Za-z_][A-Za-z0-9_]*)'");
+    /** SmallRye's TransformException: "argument 'purchases' with value ...". */
+    private static final Pattern TRANSFORM = Pattern.compile("argument '([A-Za-z_][A-Za-z0-9_]*)' with value ");
     /** "Field 'amount' of variable", "Input field 'amount' has". */
     private static final Pattern FIELD = Pattern.compile("(?:^|\\s)(?:Input field|Field) '([A-Za-z_][A-Za-z0-9_]*)'");
 
@@ -49,9 +54,14 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         if (errors == null || errors.isEmpty() || errors.stream().allMatch(ErrorCodeInstrumentation::hasCode)) {
             return CompletableFuture.completedFuture(result);
         }
+        // SmallRye's failed argument conversion also leaves its non-null field null: that second error says nothing more
+        boolean transformFailed = errors.stream().anyMatch(e -> TRANSFORM.matcher(String.valueOf(e.getMessage())).lookingAt());
         List<GraphQLError> rewritten = new ArrayList<>(errors.size());
         for (GraphQLError error : errors) {
-            rewritten.add(hasCode(error) ? error : rewrite(error));
+            if (transformFailed && error instanceof NonNullableFieldWasNullError) {
+                continue;
+            }
+            rewritten.add(hasCode(error) ? error : rewrite(error, parameters));
         }
         return CompletableFuture.completedFuture(ExecutionResultImpl.newExecutionResult().from(result).errors(rewritten).build());
     }
@@ -61,7 +71,7 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         return extensions != null && extensions.get("code") != null;
     }
 
-    static GraphQLError rewrite(GraphQLError error) {
+    static GraphQLError rewrite(GraphQLError error, InstrumentationExecutionParameters parameters) {
         String message = error.getMessage() == null ? "" : error.getMessage();
         if (isLimit(error, message)) {
             return with(error, ErrorCode.LIMIT_EXCEEDED, message, null, null);
@@ -71,6 +81,13 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
                 || type == ErrorType.ValidationError) {
             Integer index = null;
             String field = null;
+            Matcher transform = TRANSFORM.matcher(message);
+            boolean isTransform = transform.lookingAt();
+            if (isTransform) {
+                // "argument 'x' with value 'StringValue{value='...'}' is not a valid 'Unknown Scalar Type [org...]'": the
+                // value and the class are not for the client
+                message = "argument '" + transform.group(1) + "' has an invalid value";
+            }
             Matcher m = BRACKETS.matcher(message);
             if (!m.find()) {
                 m = SLASHES.matcher(message + " " + (error.getPath() == null ? "" : String.join("/",
@@ -82,6 +99,15 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
             if (m != null) {
                 index = Integer.valueOf(m.group(1));
                 field = m.group(2);
+            }
+            Matcher variable = VARIABLE.matcher(message);
+            if (index == null && (isTransform || variable.find()) && parameters != null && parameters.getExecutionInput() != null) {
+                VariableFaults.Fault fault = VariableFaults.find(parameters.getSchema(), parameters.getExecutionInput().getQuery(),
+                        parameters.getExecutionInput().getVariables(), isTransform ? null : variable.group(1));
+                if (fault != null) {
+                    index = fault.index();
+                    field = fault.field();
+                }
             }
             if (field == null) {
                 Matcher f = FIELD.matcher(message);
