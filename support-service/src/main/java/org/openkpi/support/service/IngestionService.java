@@ -83,7 +83,7 @@ public class IngestionService {
         for (int i = 0; i < inputs.size(); i++) {
             TeamInput t = inputs.get(i);
             String id = Fields.id(i, "externalId", t.externalId());
-            String name = Fields.optionalText(t.name());
+            String name = Fields.optionalName(i, "name", t.name());
             String hash = ContentHash.of(id, name);
             items.add(new Batch.Item<>(i, id, hash, new TeamRow(id, name, hash)));
         }
@@ -103,7 +103,7 @@ public class IngestionService {
         for (int i = 0; i < inputs.size(); i++) {
             AgentInput a = inputs.get(i);
             String id = Fields.id(i, "externalId", a.externalId());
-            String name = Fields.optionalText(a.name());
+            String name = Fields.optionalName(i, "name", a.name());
             String team = Fields.optionalId(i, "teamId", a.teamId());
             if (team != null && !teams.contains(team)) {
                 throw ApiException.validation(i, "teamId", "unknown team '" + team + "': record it with recordTeams first");

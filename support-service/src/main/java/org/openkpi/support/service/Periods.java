@@ -28,6 +28,8 @@ public final class Periods {
         if (from == null || to == null) {
             throw ApiException.validation("range", "from and to are required");
         }
+        Fields.inYears(-1, "range.from", from);
+        Fields.inYears(-1, "range.to", to);
         if (!from.isBefore(to)) {
             throw ApiException.validation("range", "from (" + from + ") must be before to (" + to + ")");
         }
@@ -53,6 +55,8 @@ public final class Periods {
         if (from == null || to == null) {
             throw ApiException.validation("range", "from and to are required");
         }
+        Fields.inYears(-1, "range.from", from);
+        Fields.inYears(-1, "range.to", to);
         if (!from.isBefore(to)) {
             throw ApiException.validation("range", "from (" + from + ") must be before to (" + to + ")");
         }

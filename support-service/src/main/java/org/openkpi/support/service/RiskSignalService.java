@@ -37,6 +37,7 @@ public class RiskSignalService {
     }
 
     public SupportRiskSignalConnection signals(TenantId tenant, LocalDate asOf, int first, String after) {
+        Fields.inYears(-1, "asOf", asOf);
         if (first > MAX_PAGE) {
             throw new ApiException(ErrorCode.LIMIT_EXCEEDED, "first: at most " + MAX_PAGE, null, "first");
         }
@@ -65,7 +66,7 @@ public class RiskSignalService {
         try {
             String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (s.startsWith("c:")) {
-                return s.substring(2);
+                return Fields.queryValue("after", s.substring(2));
             }
         } catch (IllegalArgumentException e) {
             // reported below

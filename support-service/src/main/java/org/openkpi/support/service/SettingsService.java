@@ -54,6 +54,7 @@ public class SettingsService {
     public Settings update(TenantId tenant, SupportSettingsInput input) {
         String zone = null;
         if (input.timeZone() != null) {
+            Fields.queryValue("timeZone", input.timeZone());
             try {
                 zone = ZoneId.of(input.timeZone().strip()).getId();
             } catch (DateTimeException e) {
@@ -146,8 +147,6 @@ public class SettingsService {
     }
 
     private static void positive(int index, String field, BigDecimal v) {
-        if (v == null || v.signum() <= 0) {
-            throw ApiException.validation(index, field, "must be greater than 0");
-        }
+        Fields.positiveAmount(index, field, v);
     }
 }

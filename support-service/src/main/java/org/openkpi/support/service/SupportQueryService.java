@@ -168,12 +168,7 @@ public class SupportQueryService {
 
     /** Open tickets at an instant, in total and (with groupBy) per group. */
     public List<BacklogEntry> backlog(TenantId tenant, String at, SupportDimension groupBy) {
-        Instant instant;
-        try {
-            instant = java.time.OffsetDateTime.parse(at == null ? "" : at.strip()).toInstant();
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ApiException.validation("at", "malformed instant '" + at + "', expected ISO-8601 such as 2024-03-01T09:30:00Z");
-        }
+        Instant instant = Fields.instant(-1, "at", at);
         if (groupBy == SupportDimension.CUSTOMER) {
             throw ApiException.validation("groupBy", "backlog is not grouped by customer: use customerSupport(customerId)");
         }
@@ -209,6 +204,7 @@ public class SupportQueryService {
      * today included); null when the tenant has no ticket of the customer.
      */
     public CustomerSupport customerSupportIfKnown(TenantId tenant, String customerId, DateRangeInput range, Granularity g) {
+        Fields.queryValue("id", customerId);
         if (!metrics.customerKnown(tenant, customerId)) {
             return null;
         }
@@ -225,6 +221,7 @@ public class SupportQueryService {
         if (customerId == null || customerId.isBlank()) {
             throw ApiException.validation("customerId", "is required");
         }
+        Fields.queryValue("customerId", customerId);
         Periods periods = periods(range, g);
         TicketFilter filter = new TicketFilter(List.of(), List.of(), List.of(), List.of(), List.of(customerId));
         Acc acc = reader.read(tenant, periods, composesMonths(g), filter, null, new short[] {Metric.CREATED, Metric.CSAT}, NONE);
@@ -270,8 +267,9 @@ public class SupportQueryService {
         if (f == null) {
             return TicketFilter.NONE;
         }
-        return new TicketFilter(clean(f.channels()), clean(f.priorities()), clean(f.agentIds()), clean(f.teamIds()),
-                clean(f.customerIds()));
+        return new TicketFilter(clean(Fields.queryValues("filter.channels", f.channels())),
+                clean(Fields.queryValues("filter.priorities", f.priorities())), clean(Fields.queryValues("filter.agentIds", f.agentIds())),
+                clean(Fields.queryValues("filter.teamIds", f.teamIds())), clean(Fields.queryValues("filter.customerIds", f.customerIds())));
     }
 
     private static List<String> clean(List<String> values) {
