@@ -58,10 +58,19 @@ public final class LocalSuite {
     private volatile boolean up;
     private volatile boolean stopping;
     private boolean stopped;
+    private Map<String, String> environmentOverrides = Map.of();
 
     LocalSuite(LocalOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+    }
+
+    /**
+     * Environment variables set on every service on top of {@link #serviceEnvironment} (a {@code null} value removes
+     * the variable), e.g. to verify tokens of a real OIDC provider instead of the local key. Call before {@link #start()}.
+     */
+    void environmentOverrides(Map<String, String> overrides) {
+        this.environmentOverrides = new LinkedHashMap<>(overrides);
     }
 
     public static void main(String[] args) {
@@ -307,6 +316,13 @@ public final class LocalSuite {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile()));
         Map<String, String> env = builder.environment();
         env.putAll(serviceEnvironment(service, options.pgPort(), publicKey));
+        environmentOverrides.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
         synchronized (this) {
             if (stopping) {
                 return;
@@ -332,6 +348,10 @@ public final class LocalSuite {
         env.put("KPI_OIDC_ISSUER", LocalTokens.ISSUER);
         env.put("KPI_OIDC_AUDIENCE", LocalTokens.AUDIENCE);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
+        // the packaged services run in the prod profile, which turns GraphQL introspection and the UI off; a local
+        // suite is for exploring, so both are back on (environmentOverrides can remove these two)
+        env.put("QUARKUS_SMALLRYE_GRAPHQL_FIELD_VISIBILITY", "default");
+        env.put("QUARKUS_SMALLRYE_GRAPHQL_UI_ENABLED", "true");
         // where the change-feed consumers (acquisition, retention) read revenue-service's feed, and where the
         // gateway finds every domain service (KPI_<DATABASE>_URL, e.g. KPI_SUPPORT_URL)
         for (ServiceSpec domain : ServiceSpec.SUITE) {

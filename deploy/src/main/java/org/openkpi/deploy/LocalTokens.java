@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -23,28 +24,39 @@ public final class LocalTokens {
     public static final String TENANT_CLAIM = "tenant_id";
     public static final String DEMO_TENANT = "demo";
     public static final Duration LIFETIME = Duration.ofHours(12);
+    /** Every role of the suite (README "Security"): the local user may read, ingest and administer. */
+    public static final List<String> ALL_ROLES = List.of("kpi-viewer", "kpi-writer", "kpi-admin");
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private LocalTokens() {
     }
 
-    /** The claims of a token for a user of {@code tenant}, issued at {@code now}, valid for {@link #LIFETIME}. */
-    public static Map<String, Object> claimsFor(String tenant, Instant now) {
+    /**
+     * The claims of a token for a user of {@code tenant} holding {@code roles} (claim {@code groups}), issued at
+     * {@code now}, valid for {@link #LIFETIME}.
+     */
+    public static Map<String, Object> claimsFor(String tenant, Instant now, List<String> roles) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
         claims.put("aud", AUDIENCE);
         claims.put("sub", tenant + "-user");
         claims.put("preferred_username", tenant + "-user");
         claims.put(TENANT_CLAIM, tenant);
+        claims.put("groups", roles);
         claims.put("iat", now.getEpochSecond());
         claims.put("exp", now.plus(LIFETIME).getEpochSecond());
         claims.put("jti", UUID.randomUUID().toString());
         return claims;
     }
 
+    /** A token of a user of {@code tenant} with {@link #ALL_ROLES}. */
     public static String forTenant(PrivateKey key, String tenant, Instant now) {
-        return sign(key, claimsFor(tenant, now));
+        return forTenant(key, tenant, now, ALL_ROLES);
+    }
+
+    public static String forTenant(PrivateKey key, String tenant, Instant now, List<String> roles) {
+        return sign(key, claimsFor(tenant, now, roles));
     }
 
     /** A compact JWS: base64url(header).base64url(claims).base64url(SHA256withRSA signature). */
