@@ -110,6 +110,9 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
                 || lower.startsWith("maximum query complexity exceeded"))) {
             return ErrorCode.LIMIT_EXCEEDED;
         }
+        if (error.getErrorType() != null && "BadFaithIntrospection".equals(error.getErrorType().toString())) {
+            return ErrorCode.LIMIT_EXCEEDED; // graphql-java's good-faith introspection limits
+        }
         if (error instanceof InvalidSyntaxError || error.getErrorType() == ErrorType.InvalidSyntax) {
             return lower.contains("'grammar' tokens") || lower.contains("whitespace' tokens") ? ErrorCode.LIMIT_EXCEEDED
                     : ErrorCode.VALIDATION;
