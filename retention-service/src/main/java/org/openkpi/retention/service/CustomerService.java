@@ -44,6 +44,9 @@ public class CustomerService {
 
     /** The customer's picture; NOT_FOUND when the tenant has nothing about the customer. */
     public CustomerRetention customer(TenantId tenant, String customerId, LocalDate asOf) {
+        if (!Fields.isLookupId(customerId)) {
+            throw ApiException.validation("customerId", "1 to " + Fields.MAX_ID_LENGTH + " characters without control characters");
+        }
         CustomerRetention found = find(tenant, customerId, asOf);
         if (found == null) {
             throw new ApiException(ErrorCode.NOT_FOUND, "no customer " + customerId, null, "customerId");
@@ -53,6 +56,9 @@ public class CustomerService {
 
     /** The customer's picture, or null when the tenant has nothing about the customer (the federated Customer field). */
     public CustomerRetention find(TenantId tenant, String customerId, LocalDate asOf) {
+        if (!Fields.isLookupId(customerId)) {
+            return null; // no such id can be stored
+        }
         String currency = settings.find(tenant).currency();
         List<LedgerRow> rows = Contributions.sorted(ledger.ofCustomer(tenant, customerId));
         List<Nps> nps = facts.npsOfCustomer(tenant, customerId);

@@ -77,7 +77,7 @@ public class RiskSignalService {
     static String decode(String cursor) {
         try {
             String s = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (s.startsWith("c:")) {
+            if (s.startsWith("c:") && Fields.isPrintable(s) && s.length() <= Fields.MAX_ID_LENGTH + 2) {
                 return s.substring(2);
             }
         } catch (IllegalArgumentException e) {

@@ -34,6 +34,10 @@ final class Slices {
                 dim = dims[i];
                 values = new ArrayList<>();
                 for (String v : lists.get(i)) {
+                    if (v == null || v.length() > Fields.MAX_ID_LENGTH || !Fields.isPrintable(v)) {
+                        throw ApiException.validation("filter", "values are 1 to " + Fields.MAX_ID_LENGTH
+                                + " characters without control characters");
+                    }
                     values.add(NONE_LABEL.equals(v) ? "" : v);
                 }
             }

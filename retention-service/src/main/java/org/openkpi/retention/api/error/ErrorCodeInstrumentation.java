@@ -19,6 +19,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
 import graphql.execution.AbortExecutionException;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
@@ -27,7 +28,7 @@ import graphql.validation.ValidationError;
 
 /**
  * Rewrites every error of a result that has no {@code code} extension: the depth, complexity and parser token limits
- * become {@code LIMIT_EXCEEDED}; syntax, validation and coercion errors {@code VALIDATION} (with {@code index} and
+ * (and graphql-java's bad-faith introspection check) become {@code LIMIT_EXCEEDED}; syntax, validation and coercion errors {@code VALIDATION} (with {@code index} and
  * {@code field} when the message or path names an element of a list argument, e.g. {@code events[3]} or
  * {@code 'events/3/amount'}); anything else {@code INTERNAL} with an incident id (the original is logged). Locations and
  * path are kept.
@@ -123,6 +124,9 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     }
 
     private static boolean isLimit(GraphQLError error, String message) {
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
+            return true; // introspection asking for more than a client needs (graphql-java's good-faith check)
+        }
         if (error instanceof AbortExecutionException) {
             return message.startsWith("maximum query depth exceeded") || message.startsWith("maximum query complexity exceeded");
         }
