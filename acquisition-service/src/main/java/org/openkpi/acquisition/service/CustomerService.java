@@ -25,9 +25,13 @@ public class CustomerService {
     }
 
     public CustomerAcquisition customer(TenantId tenant, String customerId) {
-        CustomerAcqRow row = customerId == null ? null : customers.find(tenant, customerId.strip());
+        String id = customerId == null ? null : customerId.strip();
+        if (id == null || id.isEmpty() || id.length() > Fields.MAX_ID_LENGTH || Fields.controlCharacter(id) >= 0) {
+            throw ApiException.validation("customerId", "must be 1 to " + Fields.MAX_ID_LENGTH + " characters without control characters");
+        }
+        CustomerAcqRow row = customers.find(tenant, id);
         if (row == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no customer " + customerId + " in the consumed change feed", null, "customerId");
+            throw new ApiException(ErrorCode.NOT_FOUND, "no customer " + id + " in the consumed change feed", null, "customerId");
         }
         return new CustomerAcquisition(row.customerId(), row.firstPaidDay(), row.churnDay(), Dims.label(row.channel()),
                 Dims.label(row.campaign()), row.touch(), customers.trialsOf(tenant, row.customerId()),
@@ -39,7 +43,10 @@ public class CustomerService {
      * many customers (the Customer entity's field resolves through this).
      */
     public Map<String, CustomerAcquisition> customers(TenantId tenant, Collection<String> customerIds) {
-        Map<String, CustomerAcqRow> rows = customers.findAll(tenant, customerIds);
+        // ids no customer can have (too long, control characters) are simply unknown
+        List<String> possible = customerIds.stream()
+                .filter(id -> id != null && id.length() <= Fields.MAX_ID_LENGTH && Fields.controlCharacter(id) < 0).toList();
+        Map<String, CustomerAcqRow> rows = possible.isEmpty() ? Map.of() : customers.findAll(tenant, possible);
         Map<String, CustomerAcquisition> out = new HashMap<>();
         if (rows.isEmpty()) {
             return out;

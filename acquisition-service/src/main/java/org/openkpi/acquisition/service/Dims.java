@@ -65,6 +65,12 @@ final class Dims {
         if (c == null) {
             throw ApiException.validation("filter." + field, "does not apply to this query");
         }
+        for (String v : values) {
+            if (v != null && (v.length() > Fields.MAX_ID_LENGTH || Fields.controlCharacter(v) >= 0)) {
+                throw ApiException.validation("filter." + field, "values are at most " + Fields.MAX_ID_LENGTH
+                        + " characters without control characters");
+            }
+        }
         out.put(c, values.stream().map(v -> v == null || v.equals(NONE) ? "" : v.strip()).toList());
     }
 

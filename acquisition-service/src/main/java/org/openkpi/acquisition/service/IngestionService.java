@@ -98,8 +98,9 @@ public class IngestionService {
         }
     }
 
-    private static String dim(String value) {
-        String v = Fields.optionalText(value);
+    /** An optional dimension value (channel, campaign, owner): a name of at most 200 characters, '' when omitted. */
+    private static String dim(int index, String field, String value) {
+        String v = Fields.optionalName(index, field, value);
         return v == null ? "" : v;
     }
 
@@ -125,10 +126,8 @@ public class IngestionService {
         for (int i = 0; i < inputs.size(); i++) {
             VisitorCountInput in = inputs.get(i);
             LocalDate day = Fields.date(i, "date", in.date());
-            if (in.visitors() == null || in.visitors() < 0) {
-                throw ApiException.validation(i, "visitors", "must be 0 or more");
-            }
-            VisitorCountRow row = new VisitorCountRow(day, dim(in.channel()), dim(in.campaign()), in.visitors());
+            long visitors = Fields.count(i, "visitors", in.visitors());
+            VisitorCountRow row = new VisitorCountRow(day, dim(i, "channel", in.channel()), dim(i, "campaign", in.campaign()), visitors);
             items.add(new Batch.Item<>(i, row.key(), Long.toString(row.visitors()), row));
         }
         Batch<VisitorCountRow> batch = Batch.classify(items, keys -> {
@@ -154,8 +153,8 @@ public class IngestionService {
             String id = Fields.id(i, "externalId", in.externalId());
             String visitor = Fields.id(i, "visitorId", in.visitorId());
             Instant at = Fields.instant(i, "occurredAt", in.occurredAt());
-            String channel = dim(in.channel());
-            String campaign = dim(in.campaign());
+            String channel = dim(i, "channel", in.channel());
+            String campaign = dim(i, "campaign", in.campaign());
             String hash = ContentHash.of(visitor, at, channel, campaign);
             items.add(new Batch.Item<>(i, id, hash, new VisitRow(id, visitor, at, LocalDate.ofInstant(at, zone), channel, campaign, hash)));
         }
@@ -180,8 +179,8 @@ public class IngestionService {
             TrialInput in = inputs.get(i);
             String id = Fields.id(i, "externalId", in.externalId());
             Instant at = Fields.instant(i, "startedAt", in.startedAt());
-            String channel = dim(in.channel());
-            String campaign = dim(in.campaign());
+            String channel = dim(i, "channel", in.channel());
+            String campaign = dim(i, "campaign", in.campaign());
             String customer = optionalId(i, "customerId", in.customerId());
             String hash = ContentHash.of(at, channel, campaign, customer);
             items.add(new Batch.Item<>(i, id, hash, new TrialRow(id, at, LocalDate.ofInstant(at, s.zone()), channel, campaign, customer, hash)));
@@ -220,9 +219,9 @@ public class IngestionService {
             }
             Instant followUp = notBefore(i, "firstFollowUpAt", Fields.optionalInstant(i, "firstFollowUpAt", in.firstFollowUpAt()),
                     captured, "capturedAt");
-            String channel = dim(in.channel());
-            String campaign = dim(in.campaign());
-            String owner = dim(in.owner());
+            String channel = dim(i, "channel", in.channel());
+            String campaign = dim(i, "campaign", in.campaign());
+            String owner = dim(i, "owner", in.owner());
             String customer = optionalId(i, "customerId", in.customerId());
             String hash = ContentHash.of(captured, channel, campaign, owner, mql, sql, followUp, customer);
             items.add(new Batch.Item<>(i, id, hash, new LeadRow(id, captured, LocalDate.ofInstant(captured, s.zone()), channel, campaign,
@@ -272,15 +271,11 @@ public class IngestionService {
         for (int i = 0; i < inputs.size(); i++) {
             PipelineStageInput in = inputs.get(i);
             String code = Fields.id(i, "code", in.code());
-            String name = Fields.text(i, "name", in.name());
+            String name = Fields.id(i, "name", in.name());
             if (in.position() == null) {
                 throw ApiException.validation(i, "position", "is required");
             }
-            BigDecimal p = Fields.nonNegative(i, "winProbability", in.winProbability());
-            if (p.compareTo(BigDecimal.ONE) > 0) {
-                throw ApiException.validation(i, "winProbability", "must be between 0 and 1");
-            }
-            p = Ratios.plain(p);
+            BigDecimal p = Ratios.plain(Fields.probability(i, "winProbability", in.winProbability()));
             String hash = ContentHash.of(name, in.position(), p);
             items.add(new Batch.Item<>(i, code, hash, new StageRow(code, name, in.position(), p, hash)));
         }
@@ -313,8 +308,8 @@ public class IngestionService {
 
     private static DealRow toDeal(int i, DealInput in, ZoneId zone, Conversion fx, Set<String> knownStages) {
         String id = Fields.id(i, "externalId", in.externalId());
-        String name = Fields.optionalText(in.name());
-        String owner = Fields.text(i, "owner", in.owner());
+        String name = Fields.optionalName(i, "name", in.name());
+        String owner = Fields.id(i, "owner", in.owner());
         BigDecimal amount = Ratios.plain(Fields.nonNegative(i, "amount", in.amount()));
         String currency = Fields.currency(i, "currency", in.currency());
         Instant created = Fields.instant(i, "createdAt", in.createdAt());
@@ -329,7 +324,7 @@ public class IngestionService {
             throw ApiException.validation(i, "closedAt", "is required for a " + in.status() + " deal");
         }
         notBefore(i, "closedAt", closed, created, "createdAt");
-        String lostReason = Fields.optionalText(in.lostReason());
+        String lostReason = Fields.freeText(i, "lostReason", in.lostReason());
         if (in.status() != DealStatus.LOST && lostReason != null) {
             throw ApiException.validation(i, "lostReason", "only a LOST deal has a lost reason");
         }
@@ -344,7 +339,7 @@ public class IngestionService {
             if (st == null) {
                 throw ApiException.validation(i, field, "is null");
             }
-            String code = Fields.text(i, field + ".stage", st.stage());
+            String code = Fields.id(i, field + ".stage", st.stage());
             if (!knownStages.contains(code)) {
                 throw ApiException.validation(i, field + ".stage", "unknown pipeline stage " + code
                         + " (record it with recordPipelineStages first)");
@@ -364,8 +359,8 @@ public class IngestionService {
         }
         LocalDate closedDay = closed == null ? null : LocalDate.ofInstant(closed, zone);
         BigDecimal converted = fx.convert(i, amount, currency, closedDay != null ? closedDay : LocalDate.ofInstant(created, zone));
-        String channel = dim(in.channel());
-        String campaign = dim(in.campaign());
+        String channel = dim(i, "channel", in.channel());
+        String campaign = dim(i, "campaign", in.campaign());
         String hash = ContentHash.of(name, owner, amount, currency, channel, campaign, created, String.join(",", stageCodes),
                 entered.toString(), in.status(), closed, lostReason);
         return new DealRow(id, name, owner, channel, campaign, amount, currency, converted, created, in.status().name(), closed,
@@ -384,8 +379,8 @@ public class IngestionService {
         for (int i = 0; i < inputs.size(); i++) {
             CampaignInput in = inputs.get(i);
             String id = Fields.id(i, "externalId", in.externalId());
-            String name = Fields.text(i, "name", in.name());
-            String channel = dim(in.channel());
+            String name = Fields.id(i, "name", in.name());
+            String channel = dim(i, "channel", in.channel());
             LocalDate start = Fields.date(i, "startDate", in.startDate());
             LocalDate end = in.endDate() == null || in.endDate().isBlank() ? null : Fields.date(i, "endDate", in.endDate());
             if (end != null && end.isBefore(start)) {
@@ -418,7 +413,7 @@ public class IngestionService {
             if (in.kind() == null) {
                 throw ApiException.validation(i, "kind", "is required");
             }
-            String channel = dim(in.channel());
+            String channel = dim(i, "channel", in.channel());
             BigDecimal amount = Ratios.plain(Fields.nonNegative(i, "amount", in.amount()));
             String currency = Fields.currency(i, "currency", in.currency());
             BigDecimal converted = fx.convert(i, amount, currency, month);
@@ -432,11 +427,14 @@ public class IngestionService {
 
     private static LocalDate month(int i, String value) {
         String v = Fields.text(i, "month", value);
+        YearMonth month;
         try {
-            return YearMonth.parse(v).atDay(1);
+            month = YearMonth.parse(v);
         } catch (DateTimeParseException e) {
-            throw ApiException.validation(i, "month", "malformed month '" + v + "', expected YYYY-MM such as 2024-03");
+            throw ApiException.validation(i, "month", "malformed month '" + Fields.echo(v) + "', expected YYYY-MM such as 2024-03");
         }
+        Fields.year(i, "month", month.getYear());
+        return month.atDay(1);
     }
 
     @Transactional
@@ -448,14 +446,10 @@ public class IngestionService {
             EmailListActivityInput in = inputs.get(i);
             String id = Fields.id(i, "externalId", in.externalId());
             LocalDate day = Fields.date(i, "date", in.date());
-            if (in.subscribes() == null || in.subscribes() < 0) {
-                throw ApiException.validation(i, "subscribes", "must be 0 or more");
-            }
-            if (in.unsubscribes() == null || in.unsubscribes() < 0) {
-                throw ApiException.validation(i, "unsubscribes", "must be 0 or more");
-            }
-            String hash = ContentHash.of(day, in.subscribes(), in.unsubscribes());
-            items.add(new Batch.Item<>(i, id, hash, new EmailRow(id, day, in.subscribes(), in.unsubscribes(), hash)));
+            long subscribes = Fields.count(i, "subscribes", in.subscribes());
+            long unsubscribes = Fields.count(i, "unsubscribes", in.unsubscribes());
+            String hash = ContentHash.of(day, subscribes, unsubscribes);
+            items.add(new Batch.Item<>(i, id, hash, new EmailRow(id, day, subscribes, unsubscribes, hash)));
         }
         Batch<EmailRow> batch = classify(tenant, Table.EMAIL, items);
         Set<LocalDate> days = new HashSet<>();
@@ -477,7 +471,7 @@ public class IngestionService {
             FxRateInput in = inputs.get(i);
             String currency = Fields.currency(i, "currency", in.currency());
             LocalDate date = Fields.date(i, "date", in.date());
-            BigDecimal rate = Ratios.plain(Fields.positive(i, "rate", in.rate()));
+            BigDecimal rate = Ratios.plain(Fields.positiveRate(i, "rate", in.rate()));
             items.add(new Batch.Item<>(i, currency + ":" + date, rate.toPlainString(), new FxRateRow(currency, date, rate)));
         }
         Map<String, BigDecimal> stored = fxRates.findAll(tenant);
@@ -519,7 +513,7 @@ public class IngestionService {
             try {
                 z = ZoneId.of(zone).getId();
             } catch (RuntimeException ex) {
-                throw ApiException.validation("timeZone", "unknown time zone '" + zone + "'");
+                throw ApiException.validation("timeZone", "unknown time zone '" + Fields.echo(zone) + "'");
             }
         }
         int w = windowDays == null ? current.conversionWindowDays() : windowDays;

@@ -72,6 +72,8 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     private static final Pattern ELEMENT = Pattern.compile("'?(\\w+)(?:\\[(\\d+)\\]|/(\\d+))((?:(?:\\.|/)\\w+|\\[\\d+\\])*)");
     /** SmallRye's message when an input object could not be converted to its Java type (TransformException). */
     private static final Pattern TRANSFORMED = Pattern.compile("^argument '(\\w+)' with value 'StringValue\\{value=");
+    /** graphql-java's messages may quote a rejected value: never more than this. */
+    private static final int MAX_MESSAGE = 300;
     private static final Set<String> NUMBERS = Set.of("Int", "Float", "BigInteger", "BigDecimal", "Long", "Short", "Byte");
     private static final Pattern VARIABLE = Pattern.compile("^Variable '(\\w+)' has (an )?invalid value");
 
@@ -125,15 +127,28 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
                     extensions.put("field", at.field());
                 }
             }
+            Matcher transformed = TRANSFORMED.matcher(message);
+            if (transformed.find()) {
+                // SmallRye's message quotes the whole input object and names a Java class
+                message = at == null ? "argument '" + transformed.group(1) + "': a value does not have the declared type"
+                        : "element " + at.index() + (at.field() == null ? "" : ", " + at.field()) + ": not a value of the declared type";
+            }
         } else {
             extensions.put("code", ErrorCode.INTERNAL.name());
             message = "internal error";
+        }
+        if (message.length() > MAX_MESSAGE) {
+            message = message.substring(0, MAX_MESSAGE) + "...";
         }
         return new CodedError(message, e.getLocations(), e.getPath(), extensions, e.getErrorType());
     }
 
     static boolean isLimit(GraphQLError e, String message) {
         String m = message.toLowerCase(Locale.ROOT);
+        // graphql-java's good-faith introspection check (a DoS guard like the limits)
+        if (e.getErrorType() != null && String.valueOf(e.getErrorType().toSpecification(e)).contains("BadFaithIntrospection")) {
+            return true;
+        }
         return m.startsWith("maximum query depth exceeded") || m.startsWith("maximum query complexity exceeded")
                 || (e instanceof AbortExecutionException && m.contains("maximum query"))
                 || m.contains("'grammar' tokens") || m.contains("'whitespace' tokens")
@@ -234,7 +249,13 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
                 if (v instanceof Map || v instanceof List || v instanceof Boolean) {
                     return f.getName();
                 }
-                if (!(v instanceof Number)) {
+                if (v instanceof Number n && !"BigDecimal".equals(scalar.getName()) && !"Float".equals(scalar.getName())) {
+                    // the integer scalars back Java int/long fields here: no fraction, within long
+                    java.math.BigDecimal d = new java.math.BigDecimal(n.toString());
+                    if (d.stripTrailingZeros().scale() > 0 || d.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
+                        return f.getName();
+                    }
+                } else if (!(v instanceof Number)) {
                     try {
                         new java.math.BigDecimal(v.toString().strip());
                     } catch (NumberFormatException e) {
