@@ -2,6 +2,8 @@ package org.openkpi.revenue.api.error;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +29,8 @@ import io.vertx.ext.web.handler.BodyHandler;
  * cancelled parsing, VALIDATION for any other syntax error. SmallRye parses the document before graphql-java's
  * instrumentation runs and answers such a request with a bare "Unparseable input document" (no code, no reason), so
  * this route, in front of SmallRye's on the same path, parses it first with the same options. A document that parses
- * goes on unchanged (the second parse costs microseconds for ordinary queries). Bodies above
+ * goes on unchanged (the second parse costs microseconds, and the first 2,048 small documents that parsed are
+ * remembered and not parsed again). Bodies above
  * {@code quarkus.http.limits.max-body-size} get HTTP 413, as from SmallRye's own body handler.
  */
 @ApplicationScoped
@@ -36,6 +39,10 @@ public class ParseGuard {
     private final String path;
     private final long maxBody;
     private final ParserOptions options;
+    /** Documents that parsed (small ones, a bounded number): the usual dashboard queries are not parsed twice. */
+    private final Set<String> parsed = ConcurrentHashMap.newKeySet();
+    private static final int MAX_REMEMBERED = 2048;
+    private static final int MAX_REMEMBERED_LENGTH = 16 * 1024;
 
     public ParseGuard(@ConfigProperty(name = "quarkus.smallrye-graphql.root-path", defaultValue = "graphql") String rootPath,
             @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize maxBody,
@@ -52,12 +59,15 @@ public class ParseGuard {
 
     private void check(RoutingContext context) {
         String query = query(context);
-        if (query == null) {
+        if (query == null || parsed.contains(query)) {
             context.next();
             return;
         }
         try {
             new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
+            if (query.length() <= MAX_REMEMBERED_LENGTH && parsed.size() < MAX_REMEMBERED) {
+                parsed.add(query);
+            }
         } catch (InvalidSyntaxException e) {
             reject(context, e);
             return;
