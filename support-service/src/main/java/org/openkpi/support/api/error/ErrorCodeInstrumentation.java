@@ -19,6 +19,7 @@ import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
+import graphql.introspection.GoodFaithIntrospection;
 import graphql.language.Argument;
 import graphql.language.Field;
 import graphql.language.ListType;
@@ -46,7 +47,8 @@ import graphql.schema.GraphQLTypeUtil;
  * the service's {@link ApiException}s have one and are left alone) is rewritten:
  * <ul>
  * <li>the depth and complexity limits ({@link AbortExecutionException} "maximum query depth/complexity exceeded") and
- * the parser's token and character limits: {@code LIMIT_EXCEEDED}, message kept;</li>
+ * the parser's token and character limits, and graphql-java's "good faith" introspection limits (e.g. {@code
+ * __Type.fields} at most once per request): {@code LIMIT_EXCEEDED}, message kept;</li>
  * <li>other syntax, validation and coercion errors (unknown enum value, wrong scalar type, missing required field,
  * NaN/Infinity into a number): {@code VALIDATION}, with {@code index} (and {@code field}) when the message or path names
  * an element of a list argument ({@code events[3].type}, {@code events/3/type}) or the refused variable's value shows
@@ -178,6 +180,9 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
         ErrorClassification type = error.getErrorType();
         if (error instanceof AbortExecutionException
                 && (message.startsWith("maximum query depth exceeded") || message.startsWith("maximum query complexity exceeded"))) {
+            return new CodedError(ErrorCode.LIMIT_EXCEEDED, message, null, null, error);
+        }
+        if (error instanceof GoodFaithIntrospection.BadFaithIntrospectionError) {
             return new CodedError(ErrorCode.LIMIT_EXCEEDED, message, null, null, error);
         }
         if (type == ErrorType.InvalidSyntax && isParserLimit(message)) {
