@@ -104,6 +104,27 @@ public final class FakeRevenue {
         post("/control/repeat-once", Map.of("tenant", tenant));
     }
 
+    /** Feed requests of this tenant so far: [with a user's token, with the service token], and service tokens issued. */
+    public int[] reads() {
+        flush();
+        jakarta.json.JsonObject o = postForObject("/control/reads", Map.of("tenant", tenant));
+        return new int[] { o.getInt("user"), o.getInt("service"), o.getInt("tokensIssued") };
+    }
+
+    private static jakarta.json.JsonObject postForObject(String path, Map<String, Object> body) {
+        try {
+            java.net.http.HttpResponse<String> r = HTTP.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base() + path))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(jakarta.json.Json.createObjectBuilder(body).build().toString())).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            return jakarta.json.Json.createReader(new java.io.StringReader(r.body())).readObject();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static void down(boolean down) {
         flush();
         post("/control/down", Map.of("down", down));

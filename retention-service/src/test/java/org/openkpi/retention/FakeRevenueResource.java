@@ -32,6 +32,11 @@ public class FakeRevenueResource implements QuarkusTestResourceLifecycleManager 
     private static HttpServer server;
     static final Map<String, List<JsonObject>> FEEDS = new ConcurrentHashMap<>();
     static final Map<String, Boolean> REPEAT_ONCE = new ConcurrentHashMap<>();
+    static final String CLIENT_ID = "retention-service";
+    static final String CLIENT_SECRET = "test-secret";
+    /** Feed requests per tenant and kind of token ("user" or "service"), and token endpoint requests. */
+    static final Map<String, java.util.concurrent.atomic.AtomicInteger> READS = new ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger TOKENS_ISSUED = new java.util.concurrent.atomic.AtomicInteger();
     static volatile boolean down;
 
     @Override
@@ -41,13 +46,19 @@ public class FakeRevenueResource implements QuarkusTestResourceLifecycleManager 
                 server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
                 server.createContext("/graphql", FakeRevenueResource::graphql);
                 server.createContext("/control", FakeRevenueResource::control);
+                server.createContext("/token", FakeRevenueResource::token);
                 server.start();
             }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("kpi.revenue.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql",
-                "kpi.feed.page-size", "25", "kpi.feed.max-pages-per-sync", "1");
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // the service client is enabled, its token endpoint being this server's /token
+        return Map.of("kpi.revenue.url", base + "/graphql",
+                "kpi.feed.page-size", "25", "kpi.feed.max-pages-per-sync", "1",
+                "kpi.service-client.enabled", "true", "quarkus.oidc-client.client-enabled", "true",
+                "quarkus.oidc-client.token-path", base + "/token",
+                "quarkus.oidc-client.client-id", CLIENT_ID, "quarkus.oidc-client.credentials.secret", CLIENT_SECRET);
     }
 
     @Override
@@ -71,10 +82,43 @@ public class FakeRevenueResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
-    static String tenantOf(String authorization) {
+    static JsonObject claims(String authorization) {
         String token = authorization.substring("Bearer ".length());
         String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return Json.createReader(new StringReader(payload)).readObject().getString("tenant_id");
+        return Json.createReader(new StringReader(payload)).readObject();
+    }
+
+    static boolean hasRole(JsonObject claims, String role) {
+        return claims.containsKey("groups") && claims.getJsonArray("groups").getValuesAs(jakarta.json.JsonString.class).stream()
+                .anyMatch(g -> g.getString().equals(role));
+    }
+
+    /** As revenue-service: changeFeed admits kpi-viewer or kpi-service; a service token names its tenant in X-Kpi-Tenant. */
+    private static String tenantOf(HttpExchange ex, JsonObject claims) {
+        if (claims.containsKey("tenant_id")) {
+            return hasRole(claims, "kpi-viewer") || hasRole(claims, "kpi-service") ? count(claims.getString("tenant_id"), "user") : null;
+        }
+        String header = ex.getRequestHeaders().getFirst("X-Kpi-Tenant");
+        return hasRole(claims, "kpi-service") && header != null ? count(header, "service") : null;
+    }
+
+    private static String count(String tenant, String kind) {
+        READS.computeIfAbsent(tenant + "/" + kind, k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+        return tenant;
+    }
+
+    /** A client-credentials token endpoint issuing kpi-service tokens (HTTP Basic client authentication). */
+    private static void token(HttpExchange ex) throws IOException {
+        String form = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+        if (!"POST".equals(ex.getRequestMethod()) || !form.contains("grant_type=client_credentials")
+                || !basic.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
+            send(ex, 401, "{\"error\":\"invalid_client\"}");
+            return;
+        }
+        TOKENS_ISSUED.incrementAndGet();
+        send(ex, 200, Json.createObjectBuilder().add("access_token", Tokens.service()).add("token_type", "Bearer")
+                .add("expires_in", 3600).build().toString());
     }
 
     private static void graphql(HttpExchange ex) throws IOException {
@@ -88,7 +132,11 @@ public class FakeRevenueResource implements QuarkusTestResourceLifecycleManager 
             send(ex, 503, "{\"error\":\"down\"}");
             return;
         }
-        String tenant = tenantOf(auth);
+        String tenant = tenantOf(ex, claims(auth));
+        if (tenant == null) {
+            send(ex, 200, "{\"errors\":[{\"message\":\"requires role kpi-viewer or kpi-service\",\"extensions\":{\"code\":\"FORBIDDEN\"}}]}");
+            return;
+        }
         JsonObject vars = request.getJsonObject("variables");
         String after = vars.isNull("after") ? null : vars.getString("after");
         int first = vars.getInt("first");
@@ -135,6 +183,13 @@ public class FakeRevenueResource implements QuarkusTestResourceLifecycleManager 
             case "/control/down" -> {
                 down = body.getBoolean("down");
                 send(ex, 200, "{}");
+            }
+            case "/control/reads" -> {
+                String t = body.getString("tenant");
+                send(ex, 200, Json.createObjectBuilder()
+                        .add("user", READS.getOrDefault(t + "/user", new java.util.concurrent.atomic.AtomicInteger()).get())
+                        .add("service", READS.getOrDefault(t + "/service", new java.util.concurrent.atomic.AtomicInteger()).get())
+                        .add("tokensIssued", TOKENS_ISSUED.get()).build().toString());
             }
             case "/control/repeat-once" -> {
                 REPEAT_ONCE.put(body.getString("tenant"), true);

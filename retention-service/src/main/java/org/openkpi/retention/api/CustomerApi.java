@@ -17,6 +17,7 @@ import org.openkpi.retention.api.model.Customer;
 import org.openkpi.retention.api.model.CustomerRetention;
 import org.openkpi.retention.repository.SettingsRepository;
 import org.openkpi.retention.service.CustomerService;
+import org.openkpi.retention.service.FeedAccess;
 import org.openkpi.retention.service.FeedSync;
 import org.openkpi.retention.tenant.CurrentTenant;
 import org.openkpi.retention.tenant.TenantId;
@@ -39,13 +40,15 @@ public class CustomerApi {
     private final SettingsRepository settings;
     private final FeedSync sync;
     private final CurrentTenant tenant;
+    private final FeedAccess feed;
     private final Clock clock;
 
-    public CustomerApi(CustomerService customers, SettingsRepository settings, FeedSync sync, CurrentTenant tenant, Clock clock) {
+    public CustomerApi(CustomerService customers, SettingsRepository settings, FeedSync sync, CurrentTenant tenant, FeedAccess feed, Clock clock) {
         this.customers = customers;
         this.settings = settings;
         this.sync = sync;
         this.tenant = tenant;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -66,7 +69,7 @@ public class CustomerApi {
     @RequiresRole({ Role.VIEWER })
     public CustomerRetention retention(@Source Customer customer, @Name("asOf") LocalDate asOf) {
         TenantId t = tenant.get();
-        sync.beforeRequest(t, tenant.rawToken());
+        sync.beforeRequest(t, feed);
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneId.of(settings.find(t).timeZone())));
         return customers.find(t, customer.id(), day);
     }

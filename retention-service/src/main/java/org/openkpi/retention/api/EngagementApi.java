@@ -25,6 +25,7 @@ import org.openkpi.retention.repository.SettingsRepository;
 import org.openkpi.retention.repository.SettingsRepository.SettingsRow;
 import org.openkpi.retention.service.CustomerService;
 import org.openkpi.retention.service.EngagementService;
+import org.openkpi.retention.service.FeedAccess;
 import org.openkpi.retention.service.FeedSync;
 import org.openkpi.retention.tenant.CurrentTenant;
 import org.openkpi.retention.tenant.TenantId;
@@ -39,15 +40,17 @@ public class EngagementApi {
     private final SettingsRepository settings;
     private final FeedSync sync;
     private final CurrentTenant tenant;
+    private final FeedAccess feed;
     private final Clock clock;
 
     public EngagementApi(EngagementService engagement, CustomerService customers, SettingsRepository settings, FeedSync sync,
-            CurrentTenant tenant, Clock clock) {
+            CurrentTenant tenant, FeedAccess feed, Clock clock) {
         this.engagement = engagement;
         this.customers = customers;
         this.settings = settings;
         this.sync = sync;
         this.tenant = tenant;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -91,7 +94,7 @@ public class EngagementApi {
     @RequiresRole({ Role.VIEWER })
     public @NonNull CustomerRetention customerRetention(@NonNull @Name("customerId") String customerId, @Name("asOf") LocalDate asOf) {
         TenantId t = tenant.get();
-        sync.beforeRequest(t, tenant.rawToken());
+        sync.beforeRequest(t, feed);
         return customers.customer(t, customerId, asOf == null ? LocalDate.now(clock.withZone(ZoneId.of(settings.find(t).timeZone()))) : asOf);
     }
 

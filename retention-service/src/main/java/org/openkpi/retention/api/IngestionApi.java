@@ -18,6 +18,7 @@ import org.openkpi.retention.api.model.PurchaseInput;
 import org.openkpi.retention.api.model.RetentionSettings;
 import org.openkpi.retention.api.model.RetentionSettingsInput;
 import org.openkpi.retention.repository.SettingsRepository.SettingsRow;
+import org.openkpi.retention.service.FeedAccess;
 import org.openkpi.retention.service.FeedSync;
 import org.openkpi.retention.service.IngestionService;
 import org.openkpi.retention.tenant.CurrentTenant;
@@ -31,16 +32,18 @@ public class IngestionApi {
     private final IngestionService ingestion;
     private final FeedSync sync;
     private final CurrentTenant tenant;
+    private final FeedAccess feed;
 
-    public IngestionApi(IngestionService ingestion, FeedSync sync, CurrentTenant tenant) {
+    public IngestionApi(IngestionService ingestion, FeedSync sync, CurrentTenant tenant, FeedAccess feed) {
         this.ingestion = ingestion;
         this.sync = sync;
         this.tenant = tenant;
+        this.feed = feed;
     }
 
     private TenantId synced() {
         TenantId t = tenant.get();
-        sync.beforeRequest(t, tenant.rawToken());
+        sync.beforeRequest(t, feed);
         return t;
     }
 

@@ -26,6 +26,7 @@ import org.openkpi.retention.api.model.TrailingChurn;
 import org.openkpi.retention.repository.SettingsRepository;
 import org.openkpi.retention.service.CohortService;
 import org.openkpi.retention.service.FeedStatusService;
+import org.openkpi.retention.service.FeedAccess;
 import org.openkpi.retention.service.FeedSync;
 import org.openkpi.retention.service.RetentionQueryService;
 import org.openkpi.retention.tenant.CurrentTenant;
@@ -42,22 +43,24 @@ public class RetentionQueryApi {
     private final FeedStatusService status;
     private final SettingsRepository settings;
     private final CurrentTenant tenant;
+    private final FeedAccess feed;
     private final Clock clock;
 
     public RetentionQueryApi(RetentionQueryService retention, CohortService cohorts, FeedSync sync, FeedStatusService status,
-            SettingsRepository settings, CurrentTenant tenant, Clock clock) {
+            SettingsRepository settings, CurrentTenant tenant, FeedAccess feed, Clock clock) {
         this.retention = retention;
         this.cohorts = cohorts;
         this.sync = sync;
         this.status = status;
         this.settings = settings;
         this.tenant = tenant;
+        this.feed = feed;
         this.clock = clock;
     }
 
     private TenantId synced() {
         TenantId t = tenant.get();
-        sync.beforeRequest(t, tenant.rawToken());
+        sync.beforeRequest(t, feed);
         return t;
     }
 
@@ -118,7 +121,7 @@ public class RetentionQueryApi {
     @RequiresRole({ Role.WRITER })
     public @NonNull RetentionFeedStatus syncRetentionFeed() {
         TenantId t = tenant.get();
-        sync.catchUp(t, tenant.rawToken());
+        sync.catchUp(t, feed);
         return status.status(t);
     }
 }

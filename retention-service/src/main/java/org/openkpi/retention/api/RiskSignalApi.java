@@ -15,6 +15,7 @@ import org.openkpi.retention.api.security.RequiresRole;
 import org.openkpi.retention.api.security.Role;
 import org.openkpi.retention.api.model.RetentionRiskSignalConnection;
 import org.openkpi.retention.repository.SettingsRepository;
+import org.openkpi.retention.service.FeedAccess;
 import org.openkpi.retention.service.FeedSync;
 import org.openkpi.retention.service.RiskSignalService;
 import org.openkpi.retention.tenant.CurrentTenant;
@@ -29,13 +30,15 @@ public class RiskSignalApi {
     private final SettingsRepository settings;
     private final FeedSync sync;
     private final CurrentTenant tenant;
+    private final FeedAccess feed;
     private final Clock clock;
 
-    public RiskSignalApi(RiskSignalService signals, SettingsRepository settings, FeedSync sync, CurrentTenant tenant, Clock clock) {
+    public RiskSignalApi(RiskSignalService signals, SettingsRepository settings, FeedSync sync, CurrentTenant tenant, FeedAccess feed, Clock clock) {
         this.signals = signals;
         this.settings = settings;
         this.sync = sync;
         this.tenant = tenant;
+        this.feed = feed;
         this.clock = clock;
     }
 
@@ -50,7 +53,7 @@ public class RiskSignalApi {
     public @NonNull RetentionRiskSignalConnection retentionRiskSignals(@Name("asOf") LocalDate asOf,
             @DefaultValue("500") @Name("first") Integer first, @Name("after") String after) {
         TenantId t = tenant.get();
-        sync.beforeRequest(t, tenant.rawToken());
+        sync.beforeRequest(t, feed);
         LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(ZoneId.of(settings.find(t).timeZone())));
         return signals.signals(t, day, first == null ? 500 : first, after);
     }

@@ -22,7 +22,7 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Reads pages of revenue-service's change feed over GraphQL, with the caller's bearer token. */
+/** Reads pages of revenue-service's change feed over GraphQL, with the bearer token (and tenant header) chosen by FeedAccess. */
 @ApplicationScoped
 public class FeedClient {
 
@@ -41,15 +41,18 @@ public class FeedClient {
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
     }
 
-    public FeedPage page(String bearerToken, String after, int first) {
+    public FeedPage page(FeedCredentials credentials, String after, int first) {
         JsonObject variables = Json.createObjectBuilder()
                 .add("after", after == null ? JsonValue.NULL : Json.createValue(after))
                 .add("first", first).build();
         String body = Json.createObjectBuilder().add("query", QUERY).add("variables", variables).build().toString();
         HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
+        if (credentials.bearerToken() != null) {
+            request.header("Authorization", "Bearer " + credentials.bearerToken());
+        }
+        if (credentials.tenantHeader() != null) {
+            request.header("X-Kpi-Tenant", credentials.tenantHeader());
         }
         HttpResponse<String> response;
         try {

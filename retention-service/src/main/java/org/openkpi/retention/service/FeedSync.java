@@ -8,14 +8,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import java.util.Optional;
+
 import org.openkpi.retention.feed.FeedClient;
+import org.openkpi.retention.feed.FeedCredentials;
 import org.openkpi.retention.feed.FeedPage;
 import org.openkpi.retention.feed.FeedUnavailableException;
 import org.openkpi.retention.repository.FeedStateRepository;
 import org.openkpi.retention.tenant.TenantId;
 
 /**
- * Catches a tenant up with revenue-service's change feed, on demand, with the caller's token: page after
+ * Catches a tenant up with revenue-service's change feed, on demand, with the token {@link FeedAccess} chooses: page after
  * page from the stored cursor, each applied in its own transaction, bounded by a number of pages and a time
  * budget (what is left shows as pending in the feed status). If revenue-service cannot be reached, the error
  * is stored for the feed status, a warning is logged and the caller answers from stored data.
@@ -57,7 +60,7 @@ public class FeedSync {
      * The catch-up done before a query or an ingestion (unless kpi.feed.sync-on-request is false), at most once per
      * kpi.feed.min-interval-on-request and tenant in this instance (a dashboard firing ten queries reads the feed once).
      */
-    public void beforeRequest(TenantId tenant, String token) {
+    public void beforeRequest(TenantId tenant, FeedAccess access) {
         if (!onRequest) {
             return;
         }
@@ -67,19 +70,26 @@ public class FeedSync {
             return;
         }
         lastOnRequest.put(tenant.value(), now);
-        catchUp(tenant, token);
+        catchUp(tenant, access);
     }
 
-    /** @return entries applied */
-    public long catchUp(TenantId tenant, String token) {
+    /** @return entries applied (0 also when the caller's request has no token to read the feed with: skipped) */
+    public long catchUp(TenantId tenant, FeedAccess access) {
         Instant deadline = clock.instant().plus(budget);
         long applied = 0;
         try {
+            Optional<FeedCredentials> chosen = access.credentials(tenant);
+            if (chosen.isEmpty()) {
+                lastOnRequest.remove(tenant.value()); // the next request that can read the feed catches up at once
+                LOG.debugf("tenant %s: no token may read the change feed for this request, catch-up skipped", tenant);
+                return 0;
+            }
+            FeedCredentials credentials = chosen.get();
             int pages = 0;
             int stale = 0;
             while (pages < maxPages) {
                 long t0 = System.nanoTime();
-                FeedPage page = client.page(token, state.find(tenant).cursor(), pageSize);
+                FeedPage page = client.page(credentials, state.find(tenant).cursor(), pageSize);
                 long t1 = System.nanoTime();
                 int n = applier.apply(tenant, page);
                 LOG.debugf("tenant %s: page of %d read in %d ms, %d applied in %d ms", tenant, page.entries().size(),

@@ -27,9 +27,4 @@ public class CurrentTenant {
         }
         return new TenantId(tenant);
     }
-
-    /** The caller's raw bearer token, forwarded to revenue-service to read the tenant's change feed. */
-    public String rawToken() {
-        return token == null ? null : token.getRawToken();
-    }
 }
