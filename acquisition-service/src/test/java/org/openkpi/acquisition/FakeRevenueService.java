@@ -40,6 +40,16 @@ public class FakeRevenueService implements QuarkusTestResourceLifecycleManager {
     private static final Set<String> IGNORE_AFTER_ONCE = ConcurrentHashMap.newKeySet();
     private static final Set<String> FAILING = ConcurrentHashMap.newKeySet();
     static final AtomicInteger UNAUTHORIZED = new AtomicInteger();
+    /** Feed requests with a user token lacking kpi-viewer (revenue-service would refuse them). */
+    static final AtomicInteger FORBIDDEN = new AtomicInteger();
+    /** Client-credentials grants served by the token endpoint. */
+    static final AtomicInteger TOKENS_ISSUED = new AtomicInteger();
+    /** Feed requests per tenant made with the service client's token and X-Kpi-Tenant. */
+    static final Map<String, AtomicInteger> SERVICE_READS = new ConcurrentHashMap<>();
+    /** Feed requests per tenant made with a user's own token. */
+    static final Map<String, AtomicInteger> USER_READS = new ConcurrentHashMap<>();
+    static final String CLIENT_ID = "acquisition-service";
+    static final String CLIENT_SECRET = "test-secret";
     private static HttpServer server;
 
     @Override
@@ -50,8 +60,16 @@ public class FakeRevenueService implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException(e);
         }
         server.createContext("/graphql", FakeRevenueService::handle);
+        server.createContext("/token", FakeRevenueService::token);
         server.start();
-        return Map.of("kpi.revenue.url", "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql");
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        // the service client is on in the tests, with this server as the identity provider's token endpoint
+        return Map.of("kpi.revenue.url", base + "/graphql",
+                "kpi.service-client.enabled", "true",
+                "quarkus.oidc-client.client-enabled", "true",
+                "quarkus.oidc-client.token-path", base + "/token",
+                "quarkus.oidc-client.client-id", CLIENT_ID,
+                "quarkus.oidc-client.credentials.secret", CLIENT_SECRET);
     }
 
     @Override
@@ -102,7 +120,26 @@ public class FakeRevenueService implements QuarkusTestResourceLifecycleManager {
                 reply(exchange, 401, "{}");
                 return;
             }
-            String tenant = tenantOf(auth.substring(7));
+            JsonObject claims = claimsOf(auth.substring(7));
+            String tenant = claims.getString("tenant_id", "");
+            boolean service = claims.containsKey("groups") && claims.getJsonArray("groups").toString().contains("\"kpi-service\"");
+            boolean viewer = claims.containsKey("groups") && claims.getJsonArray("groups").toString().contains("\"kpi-viewer\"");
+            if (tenant.isEmpty()) {
+                String header = exchange.getRequestHeaders().getFirst("X-Kpi-Tenant");
+                if (!service || header == null || !header.matches("[A-Za-z0-9._:-]{1,128}")) {
+                    UNAUTHORIZED.incrementAndGet();
+                    reply(exchange, 200, "{\"errors\":[{\"message\":\"no tenant\",\"extensions\":{\"code\":\"UNAUTHENTICATED\"}}],\"data\":null}");
+                    return;
+                }
+                tenant = header;
+                SERVICE_READS.computeIfAbsent(tenant, t -> new AtomicInteger()).incrementAndGet();
+            } else if (!viewer) {
+                FORBIDDEN.incrementAndGet();
+                reply(exchange, 200, "{\"errors\":[{\"message\":\"requires role kpi-viewer or kpi-service\",\"extensions\":{\"code\":\"FORBIDDEN\"}}],\"data\":null}");
+                return;
+            } else {
+                USER_READS.computeIfAbsent(tenant, t -> new AtomicInteger()).incrementAndGet();
+            }
             if (FAILING.contains(tenant)) {
                 reply(exchange, 503, "{}");
                 return;
@@ -161,10 +198,28 @@ public class FakeRevenueService implements QuarkusTestResourceLifecycleManager {
         return Json.createObjectBuilder().add("data", Json.createObjectBuilder().add("changeFeed", page)).build().toString();
     }
 
-    private static String tenantOf(String jwt) {
+    private static JsonObject claimsOf(String jwt) {
         String payload = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
         try (JsonReader r = Json.createReader(new StringReader(payload))) {
-            return r.readObject().getString("tenant_id", "");
+            return r.readObject();
+        }
+    }
+
+    /** The identity provider's token endpoint: client credentials (HTTP Basic) for a kpi-service token. */
+    private static void token(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String form;
+            try (InputStream in = exchange.getRequestBody()) {
+                form = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String basic = "Basic " + Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET).getBytes(StandardCharsets.UTF_8));
+            if (!basic.equals(exchange.getRequestHeaders().getFirst("Authorization")) || !form.contains("grant_type=client_credentials")) {
+                reply(exchange, 401, "{\"error\":\"invalid_client\"}");
+                return;
+            }
+            TOKENS_ISSUED.incrementAndGet();
+            reply(exchange, 200, Json.createObjectBuilder().add("access_token", Tokens.serviceClient(java.time.Duration.ofMinutes(5)))
+                    .add("token_type", "Bearer").add("expires_in", 300).build().toString());
         }
     }
 

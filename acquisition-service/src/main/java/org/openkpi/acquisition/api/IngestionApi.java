@@ -8,6 +8,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.openkpi.acquisition.api.error.ApiErrors;
+import org.openkpi.acquisition.api.error.ApiException;
+import org.openkpi.acquisition.api.error.ErrorCode;
 import org.openkpi.acquisition.api.security.RequiresRole;
 import org.openkpi.acquisition.api.security.Role;
 import org.openkpi.acquisition.api.model.CampaignInput;
@@ -25,9 +27,11 @@ import org.openkpi.acquisition.api.model.TrialInput;
 import org.openkpi.acquisition.api.model.VisitInput;
 import org.openkpi.acquisition.api.model.VisitorCountInput;
 import org.openkpi.acquisition.repository.SettingsRow;
+import org.openkpi.acquisition.service.FeedCredentials;
 import org.openkpi.acquisition.service.FeedSync;
 import org.openkpi.acquisition.service.IngestionService;
 import org.openkpi.acquisition.tenant.Caller;
+import org.openkpi.acquisition.tenant.TenantId;
 
 /**
  * Ingestion mutations: one per fact kind, each taking a list written all or nothing and idempotent by
@@ -129,9 +133,13 @@ public class IngestionApi {
     @Mutation
     @RequiresRole(Role.WRITER)
     @Description("Catches the tenant up with revenue-service's change feed now, reading up to maxPages pages (default"
-            + " kpi.feed.max-pages), with the caller's token. Never fails because revenue-service is down: see lastError.")
+            + " kpi.feed.max-pages), with the caller's token (kpi-viewer) or else the service client's. Never fails because"
+            + " revenue-service is down: see lastError.")
     public @NonNull AcquisitionFeedStatus syncAcquisitionFeed(@Description("Pages to read at most, 1 to 10000") Integer maxPages,
             @Description("Entries per page, 1 to 5000 (default kpi.feed.page-size)") Integer pageSize) {
-        return feed.sync(caller.tenant(), caller.rawToken(), maxPages, pageSize);
+        TenantId tenant = caller.tenant();
+        FeedCredentials credentials = caller.feedCredentials(tenant).orElseThrow(() -> new ApiException(ErrorCode.FORBIDDEN,
+                "reading revenue-service's change feed needs role kpi-viewer or a configured service client"));
+        return feed.sync(tenant, credentials, maxPages, pageSize);
     }
 }

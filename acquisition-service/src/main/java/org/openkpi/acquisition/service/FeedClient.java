@@ -22,7 +22,10 @@ import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Reads pages of revenue-service's MRR change feed over GraphQL, with the caller's bearer token. */
+/**
+ * Reads pages of revenue-service's MRR change feed over GraphQL, with the caller's bearer token or a service client's
+ * token plus the X-Kpi-Tenant header (see {@link FeedCredentials}).
+ */
 @ApplicationScoped
 public class FeedClient {
 
@@ -54,15 +57,18 @@ public class FeedClient {
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
-    public Page fetch(String bearerToken, String after, int first) throws FeedUnavailableException {
+    public Page fetch(FeedCredentials credentials, String after, int first) throws FeedUnavailableException {
         JsonObject variables = Json.createObjectBuilder()
                 .add("after", after == null ? JsonValue.NULL : Json.createValue(after))
                 .add("first", first).build();
         String body = Json.createObjectBuilder().add("query", QUERY).add("variables", variables).build().toString();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(url).timeout(timeout)
                 .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + bearerToken)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Authorization", "Bearer " + credentials.bearerToken());
+        if (credentials.tenantHeader() != null) {
+            builder.header(FeedCredentials.TENANT_HEADER, credentials.tenantHeader());
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response;
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,7 +21,8 @@ import org.openkpi.acquisition.service.FeedClient.Page;
 import org.openkpi.acquisition.tenant.TenantId;
 
 /**
- * Catches a tenant up with revenue-service's change feed, page by page, with the caller's token. Automatic
+ * Catches a tenant up with revenue-service's change feed, page by page, with the caller's token or the service
+ * client's (see {@link FeedCredentials}). Automatic
  * catch-ups (before queries and ingestion) run at most once per {@code kpi.feed.min-interval} per tenant, read at
  * most {@code kpi.feed.max-pages} pages, and never fail the request: a failure is logged and kept in acquisitionFeedStatus.
  */
@@ -52,9 +55,12 @@ public class FeedSync {
         this.maxPages = maxPages;
     }
 
-    /** The automatic catch-up; does nothing when disabled or done recently for this tenant. */
-    public void catchUpIfDue(TenantId tenant, String bearerToken) {
-        if (!autoSync || bearerToken == null) {
+    /**
+     * The automatic catch-up; does nothing when disabled, done recently for this tenant, or when there are no
+     * credentials to read the feed with (a writer-only caller and no service client: the next viewer catches up).
+     */
+    public void catchUpIfDue(TenantId tenant, Supplier<Optional<FeedCredentials>> credentials) {
+        if (!autoSync) {
             return;
         }
         Instant now = clock.instant();
@@ -62,15 +68,19 @@ public class FeedSync {
         if (previous != null && !minInterval.isZero() && previous.plus(minInterval).isAfter(now)) {
             return;
         }
+        Optional<FeedCredentials> c = credentials.get();
+        if (c.isEmpty()) {
+            return;
+        }
         lastAttempt.put(tenant.value(), now);
-        sync(tenant, bearerToken, maxPages, null);
+        sync(tenant, c.get(), maxPages, null);
     }
 
     /**
      * Reads up to {@code pages} pages (default kpi.feed.max-pages) of {@code size} entries (default kpi.feed.page-size);
      * errors are recorded, not thrown.
      */
-    public AcquisitionFeedStatus sync(TenantId tenant, String bearerToken, Integer pages, Integer size) {
+    public AcquisitionFeedStatus sync(TenantId tenant, FeedCredentials credentials, Integer pages, Integer size) {
         int limit = pages == null ? maxPages : pages;
         if (limit < 1 || limit > 10_000) {
             throw ApiException.validation("maxPages", "must be between 1 and 10000");
@@ -82,7 +92,7 @@ public class FeedSync {
         int applied = 0;
         try {
             for (int i = 0; i < limit; i++) {
-                Page page = client.fetch(bearerToken, feed.state(tenant).cursor(), first);
+                Page page = client.fetch(credentials, feed.state(tenant).cursor(), first);
                 applied += consumer.apply(tenant, page);
                 if (!page.hasMore()) {
                     break;
