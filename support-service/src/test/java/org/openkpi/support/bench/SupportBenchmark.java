@@ -305,6 +305,7 @@ public final class SupportBenchmark {
         startPostgres();
         KeyPair keys = KeyPairGenerator.getInstance("RSA").generateKeyPair();
         token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("bench").claim("tenant_id", "bench")
+                .groups(java.util.Set.of("kpi-viewer", "kpi-writer", "kpi-admin")) // ingests, reads and sets the calendar
                 .expiresIn(Duration.ofHours(48)).sign(keys.getPrivate());
         startService(jar, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         setUpTenant();

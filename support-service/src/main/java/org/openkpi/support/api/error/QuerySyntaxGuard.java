@@ -38,13 +38,16 @@ import io.vertx.ext.web.handler.BodyHandler;
  * SmallRye does ({@link ParseAndValidate#parse}, graphql-java's operation parser options: at most 15,000 grammar tokens
  * and 1 MB of characters) and, when that fails, answers itself: {@code LIMIT_EXCEEDED} for the parser limits, else
  * {@code VALIDATION}, with graphql-java's message and location. A query text that parsed once is remembered (up to
- * {@value #KNOWN_QUERIES} distinct texts), so a dashboard repeating its queries pays nothing. Only the top-level
+ * {@value #KNOWN_QUERIES} distinct texts of at most {@value #KNOWN_QUERY_LENGTH} characters), so a dashboard repeating
+ * its queries pays nothing. Only the top-level
  * {@code query} member of a JSON body is read (a streaming scan that skips the other members).
  */
 @ApplicationScoped
 public class QuerySyntaxGuard {
 
     static final int KNOWN_QUERIES = 2000;
+    /** Longer query texts are parsed every time (the memory of known texts stays below 2000 x 10,000 characters). */
+    static final int KNOWN_QUERY_LENGTH = 10_000;
     private static final JsonFactory JSON = new JsonFactory();
 
     private final String path;
@@ -74,10 +77,12 @@ public class QuerySyntaxGuard {
         }
         ParseAndValidateResult result = ParseAndValidate.parse(ExecutionInput.newExecutionInput(query).build());
         if (!result.isFailure()) {
-            if (parsed.size() >= KNOWN_QUERIES) {
-                parsed.clear();
+            if (query.length() <= KNOWN_QUERY_LENGTH) {
+                if (parsed.size() >= KNOWN_QUERIES) {
+                    parsed.clear();
+                }
+                parsed.add(query);
             }
-            parsed.add(query);
             rc.next();
             return;
         }
