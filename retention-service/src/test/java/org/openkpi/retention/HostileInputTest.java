@@ -178,8 +178,7 @@ class HostileInputTest {
     void npsResponses() {
         Kind k = NPS;
         common(k, "externalId", "respondedAt");
-        // (a fractional score such as 7.5 is truncated to 7 by SmallRye's Int scalar before the service sees it)
-        for (Object score : new Object[] { -1, 11, 1_000_000, "NaN", "Infinity", "ten", true }) {
+        for (Object score : new Object[] { -1, 11, 1_000_000, "NaN", "Infinity", "ten", true, 7.5, "7.5" }) {
             expect(k.run(k.lastBad(3, "score", score)), "VALIDATION", 2, "score");
         }
         expect(k.run(k.lastBad(3, "comment", MEGABYTE)), "VALIDATION", 2, "comment");

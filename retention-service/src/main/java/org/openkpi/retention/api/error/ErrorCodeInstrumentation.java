@@ -19,6 +19,7 @@ import graphql.GraphQLError;
 import graphql.GraphqlErrorBuilder;
 import graphql.InvalidSyntaxError;
 import graphql.execution.AbortExecutionException;
+import graphql.execution.ExecutionContext;
 import graphql.introspection.GoodFaithIntrospection;
 import graphql.execution.NonNullableFieldWasNullError;
 import graphql.execution.instrumentation.InstrumentationState;
@@ -47,6 +48,30 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
     private static final Pattern TRANSFORM = Pattern.compile("argument '([A-Za-z_][A-Za-z0-9_]*)' with value ");
     /** "Field 'amount' of variable", "Input field 'amount' has". */
     private static final Pattern FIELD = Pattern.compile("(?:^|\\s)(?:Input field|Field) '([A-Za-z_][A-Za-z0-9_]*)'");
+
+    /** Refuses a fractional number (or a non-number) for an integer variable before SmallRye truncates it. */
+    @Override
+    public ExecutionContext instrumentExecutionContext(ExecutionContext context, InstrumentationExecutionParameters parameters,
+            InstrumentationState state) {
+        Map<String, Object> variables = context.getExecutionInput() == null ? null : context.getExecutionInput().getVariables();
+        if (variables != null && !variables.isEmpty()) {
+            VariableFaults.Fault fault = VariableFaults.nonIntegers(context.getGraphQLSchema(), context.getOperationDefinition(), variables);
+            if (fault != null) {
+                Map<String, Object> extensions = new LinkedHashMap<>();
+                extensions.put("code", ErrorCode.VALIDATION.name());
+                if (fault.index() != null) {
+                    extensions.put("index", fault.index());
+                }
+                if (fault.field() != null) {
+                    extensions.put("field", fault.field());
+                }
+                String where = (fault.index() != null ? "element " + fault.index() + ", " : "") + (fault.field() != null ? fault.field() + ": " : "");
+                throw new AbortExecutionException(List.of(GraphqlErrorBuilder.newError().message(where + "expected an integer")
+                        .errorType(ErrorType.ValidationError).extensions(extensions).build()));
+            }
+        }
+        return context;
+    }
 
     @Override
     public CompletableFuture<ExecutionResult> instrumentExecutionResult(ExecutionResult result,

@@ -48,6 +48,23 @@ final class VariableFaults {
     private VariableFaults() {
     }
 
+    private static final java.util.Set<String> INTEGERS = java.util.Set.of("Int", "BigInteger", "Long", "Short", "Byte");
+
+    private static boolean integral(Object value) {
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte
+                || value instanceof java.math.BigInteger) {
+            return true;
+        }
+        if (value instanceof Number || value instanceof String) {
+            try {
+                return new java.math.BigDecimal(value.toString().strip()).stripTrailingZeros().scale() <= 0;
+            } catch (NumberFormatException e) {
+                return false;
+            }
+        }
+        return true; // booleans, objects: graphql-java's coercion reports them
+    }
+
     private static boolean finiteNumber(Object value) {
         if (value instanceof Double d) {
             return Double.isFinite(d);
@@ -77,13 +94,13 @@ final class VariableFaults {
                 for (VariableDefinition def : op.getVariableDefinitions()) {
                     if (variable == null && variables.containsKey(def.getName())) {
                         GraphQLType type = TypeFromAST.getTypeFromAST(schema, def.getType());
-                        Fault f = type == null ? null : walk(type, variables.get(def.getName()), new ArrayList<>(), true);
+                        Fault f = type == null ? null : walk(type, variables.get(def.getName()), new ArrayList<>(), false);
                         if (f != null) {
                             return f;
                         }
                     } else if (def.getName().equals(variable)) {
                         GraphQLType type = TypeFromAST.getTypeFromAST(schema, def.getType());
-                        return type == null ? null : walk(type, variables.get(variable), new ArrayList<>(), true);
+                        return type == null ? null : walk(type, variables.get(variable), new ArrayList<>(), false);
                     }
                 }
             }
@@ -93,12 +110,30 @@ final class VariableFaults {
         return null;
     }
 
-    private static Fault walk(GraphQLType type, Object value, List<Object> path, boolean present) {
+    /**
+     * Before execution, the one fault graphql-java lets through: SmallRye's Int scalar truncates a fractional number
+     * (7.5 becomes 7) and takes "NaN"-like strings to its own conversion. Only integer scalars are examined (cheap).
+     */
+    static Fault nonIntegers(GraphQLSchema schema, OperationDefinition operation, Map<String, Object> variables) {
+        for (VariableDefinition def : operation.getVariableDefinitions()) {
+            if (variables.containsKey(def.getName())) {
+                GraphQLType type = TypeFromAST.getTypeFromAST(schema, def.getType());
+                Fault f = type == null ? null : walk(type, variables.get(def.getName()), new ArrayList<>(), true);
+                if (f != null) {
+                    return f;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** @param integersOnly examine only integer scalars (nulls, shapes and other scalars are graphql-java's to check) */
+    private static Fault walk(GraphQLType type, Object value, List<Object> path, boolean integersOnly) {
         if (type instanceof GraphQLNonNull nonNull) {
             if (value == null) {
-                return new Fault(List.copyOf(path));
+                return integersOnly ? null : new Fault(List.copyOf(path));
             }
-            return walk(nonNull.getWrappedType(), value, path, present);
+            return walk(nonNull.getWrappedType(), value, path, integersOnly);
         }
         if (value == null) {
             return null;
@@ -107,7 +142,7 @@ final class VariableFaults {
             if (value instanceof List<?> items) {
                 for (int i = 0; i < items.size(); i++) {
                     path.add(i);
-                    Fault f = walk(list.getWrappedType(), items.get(i), path, true);
+                    Fault f = walk(list.getWrappedType(), items.get(i), path, integersOnly);
                     path.remove(path.size() - 1);
                     if (f != null) {
                         return f;
@@ -115,13 +150,13 @@ final class VariableFaults {
                 }
                 return null;
             }
-            return walk(list.getWrappedType(), value, path, true);
+            return walk(list.getWrappedType(), value, path, integersOnly);
         }
         if (type instanceof GraphQLInputObjectType object) {
             if (!(value instanceof Map<?, ?> map)) {
-                return new Fault(List.copyOf(path));
+                return integersOnly ? null : new Fault(List.copyOf(path));
             }
-            for (Object key : map.keySet()) {
+            for (Object key : integersOnly ? List.of() : map.keySet()) {
                 if (object.getField(String.valueOf(key)) == null) {
                     path.add(String.valueOf(key));
                     return new Fault(List.copyOf(path));
@@ -129,13 +164,17 @@ final class VariableFaults {
             }
             for (GraphQLInputObjectField field : object.getFieldDefinitions()) {
                 path.add(field.getName());
-                Fault f = walk(field.getType(), map.get(field.getName()), path, map.containsKey(field.getName()));
+                Fault f = walk(field.getType(), map.get(field.getName()), path, integersOnly);
                 path.remove(path.size() - 1);
                 if (f != null) {
                     return f;
                 }
             }
             return null;
+        }
+        if (integersOnly) {
+            return type instanceof GraphQLScalarType scalar && INTEGERS.contains(scalar.getName()) && !integral(value)
+                    ? new Fault(List.copyOf(path)) : null;
         }
         if (type instanceof GraphQLEnumType enumType) {
             return value instanceof String s && enumType.getValue(s) != null ? null : new Fault(List.copyOf(path));
