@@ -63,6 +63,16 @@ class ServiceClientTest {
         assertEquals("LEAD", viewer.ok("{customerAcquisition(customerId:\"c8\"){attributedFrom}}").get("data.customerAcquisition.attributedFrom"));
         assertTrue(reads(FakeRevenueService.USER_READS, tenant) >= 1);
 
+        // order does not matter: a trial recorded before its customer's first payment is consumed converts when it is
+        Gql lateWriter = Gql.as("svc-b", "kpi-writer");
+        lateWriter.record("trials", list(m("externalId", "t9", "startedAt", "2024-01-03T00:00:00Z", "channel", "webinar", "customerId", "late")));
+        FakeRevenueService.movement("svc-b", "late", "NEW", "2024-01-12", "ads");
+        JsonPath f = Gql.as("svc-b", "kpi-viewer").ok(Gql.FUNNEL, java.util.Map.of("r", Gql.range("2024-01-01", "2024-02-01"), "g", "MONTH"));
+        assertEquals(1, f.getInt("data.funnel[0].convertedTrials"), f.prettify());
+        assertEquals(1, f.getInt("data.funnel[0].newPayingCustomers"));
+        assertEquals("webinar", Gql.as("svc-b", "kpi-viewer").ok("{customerAcquisition(customerId:\"late\"){channel}}")
+                .get("data.customerAcquisition.channel"));
+
         assertEquals(forbidden, FakeRevenueService.FORBIDDEN.get(), "a writer-only token was sent to revenue-service");
         assertEquals(unauthorized, FakeRevenueService.UNAUTHORIZED.get());
     }
