@@ -45,6 +45,10 @@ public final class LocalSuite {
     static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     static final int LOG_TAIL_LINES = 40;
+    /** {@code %prod.quarkus.smallrye-graphql.field-visibility}: introspection, off in the services' prod profile. */
+    static final String PROD_FIELD_VISIBILITY = "_PROD_QUARKUS_SMALLRYE_GRAPHQL_FIELD_VISIBILITY";
+    /** {@code %prod.quarkus.smallrye-graphql.ui.enabled}: the GraphQL UI, off in the services' prod profile. */
+    static final String PROD_UI_ENABLED = "_PROD_QUARKUS_SMALLRYE_GRAPHQL_UI_ENABLED";
     static final String EXAMPLE_QUERY = "{\"query\":\"{ serviceInfo { service tenant } }\"}";
     private static final Pattern STATUS_UP = Pattern.compile("^\\s*\\{\\s*\"status\"\\s*:\\s*\"UP\"");
 
@@ -350,8 +354,9 @@ public final class LocalSuite {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(service.port()));
         // the packaged services run in the prod profile, which turns GraphQL introspection and the UI off; a local
         // suite is for exploring, so both are back on (environmentOverrides can remove these two)
-        env.put("QUARKUS_SMALLRYE_GRAPHQL_FIELD_VISIBILITY", "default");
-        env.put("QUARKUS_SMALLRYE_GRAPHQL_UI_ENABLED", "true");
+        // (the %prod values are overridden by name: an environment variable for the plain name may not beat them)
+        env.put(PROD_FIELD_VISIBILITY, "default");
+        env.put(PROD_UI_ENABLED, "true");
         // where the change-feed consumers (acquisition, retention) read revenue-service's feed, and where the
         // gateway finds every domain service (KPI_<DATABASE>_URL, e.g. KPI_SUPPORT_URL)
         for (ServiceSpec domain : ServiceSpec.SUITE) {

@@ -71,8 +71,8 @@ class KeycloakIntegrationTest {
         env.put("KPI_SERVICE_CLIENT_ID", "kpi-feed");
         env.put("KPI_SERVICE_CLIENT_SECRET", "kpi-feed-secret");
         // the production GraphQL settings of the packaged services, which the local runner relaxes
-        env.put("QUARKUS_SMALLRYE_GRAPHQL_FIELD_VISIBILITY", null);
-        env.put("QUARKUS_SMALLRYE_GRAPHQL_UI_ENABLED", null);
+        env.put(LocalSuite.PROD_FIELD_VISIBILITY, null);
+        env.put(LocalSuite.PROD_UI_ENABLED, null);
         suite.environmentOverrides(env);
         suite.start();
 

@@ -399,6 +399,13 @@ class SuiteEndToEndTest {
     // ---------------------------------------------------------------- one service down
 
     @Test
+    @Order(9)
+    void theLocalRunnerTurnsIntrospectionBackOnForTheProdProfileJars() throws Exception {
+        JsonNode data = ok(token("ex3"), "{ __schema { queryType { name } } }", Map.of());
+        assertEquals("Query", data.at("/__schema/queryType/name").asText(), "introspection answers in a local run");
+    }
+
+    @Test
     @Order(100)
     void withSupportStoppedEveryOtherFieldIsStillAnswered() throws Exception {
         suite.stopService("support-service");
