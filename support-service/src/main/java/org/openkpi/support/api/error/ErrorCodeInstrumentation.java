@@ -20,28 +20,17 @@ import graphql.execution.instrumentation.SimplePerformantInstrumentation;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.introspection.GoodFaithIntrospection;
-import graphql.language.Argument;
-import graphql.language.Field;
-import graphql.language.ListType;
-import graphql.language.NonNullType;
-import graphql.language.ObjectValue;
 import graphql.language.OperationDefinition;
-import graphql.language.Selection;
-import graphql.language.Type;
 import graphql.language.VariableDefinition;
-import graphql.schema.GraphQLArgument;
-import graphql.schema.GraphQLList;
-import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLType;
-import graphql.schema.GraphQLTypeUtil;
 
 /**
  * Every error gets an {@code extensions.code}, and input is checked strictly before anything runs.
  * <p>
  * Before execution ({@link #beginExecuteOperation}): every variable's raw value is checked against its declared type
  * ({@link InputFault}: a number is never a string and a string never a number, integers fit, dates parse, enum values
- * exist); the first fault is a {@code VALIDATION} naming the element's {@code index} and the {@code field}. A single object
- * where a list is declared is refused too (GraphQL would coerce it to a list of one).
+ * exist); the first fault is a {@code VALIDATION} naming the element's {@code index} and the {@code field}. A single value
+ * where a list is declared is a list of one, as GraphQL's input coercion says, and checked as its element.
  * <p>
  * After execution ({@link #instrumentExecutionResult}): every error without a {@code code} (graphql-java's own errors;
  * the service's {@link ApiException}s have one and are left alone) is rewritten:
@@ -82,9 +71,6 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
             if (value == null) {
                 continue; // absent or null: graphql-java's coercion already applied defaults and non-null rules
             }
-            if (!(value instanceof List) && isList(definition.getType())) {
-                throw new InputRejected("variable '" + name + "' must be a list", name);
-            }
             GraphQLType type = InputFault.resolve(context.getGraphQLSchema(), definition.getType());
             List<Object> path = type == null ? null : InputFault.fault(type, value);
             if (path != null) {
@@ -92,26 +78,7 @@ public class ErrorCodeInstrumentation extends SimplePerformantInstrumentation {
                 throw new InputRejected(at.describe() + ": not a valid value of its declared type", at.index(), at.field());
             }
         }
-        GraphQLObjectType root = operation.getOperation() == OperationDefinition.Operation.MUTATION
-                ? context.getGraphQLSchema().getMutationType() : context.getGraphQLSchema().getQueryType();
-        if (root != null) {
-            for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
-                if (selection instanceof Field field && root.getFieldDefinition(field.getName()) != null) {
-                    for (Argument argument : field.getArguments()) {
-                        GraphQLArgument definition = root.getFieldDefinition(field.getName()).getArgument(argument.getName());
-                        if (definition != null && argument.getValue() instanceof ObjectValue
-                                && GraphQLTypeUtil.unwrapNonNull(definition.getType()) instanceof GraphQLList) {
-                            throw new InputRejected("argument '" + argument.getName() + "' must be a list", argument.getName());
-                        }
-                    }
-                }
-            }
-        }
         return super.beginExecuteOperation(parameters, state);
-    }
-
-    private static boolean isList(Type<?> type) {
-        return type instanceof ListType || (type instanceof NonNullType nonNull && nonNull.getType() instanceof ListType);
     }
 
     @Override
