@@ -27,17 +27,20 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
  * Answers a GraphQL document that cannot be parsed (bad syntax, or more than
  * {@code quarkus.smallrye-graphql.parser-max-tokens} tokens) with a coded error. SmallRye 2.17 parses the document
  * before graphql-java runs, and answers a failure with the bare message "Unparseable input document" and no
- * {@code code}, outside any instrumentation; this route, after authentication (order -200) and before SmallRye's
- * (order -99), gives an authenticated caller the
+ * {@code code}, outside any instrumentation; this route, after Quarkus' authentication and before SmallRye's route,
+ * gives an authenticated caller the
  * client graphql-java's message, the location and {@code VALIDATION} or, for the token limit, {@code LIMIT_EXCEEDED}.
- * Documents that parsed once are remembered (up to 2,000), so a dashboard's repeated queries are parsed once here.
+ * Documents that parsed once are remembered (up to 2,000 of up to 20,000 characters), so a dashboard's repeated
+ * queries are parsed once here.
  */
 @ApplicationScoped
 public class UnparseableDocuments {
 
     private static final int REMEMBERED = 2_000;
-    /** The order of SmallRye GraphQL's route (quarkus-smallrye-graphql 3.34's processor); ours runs just before. */
-    private static final int GRAPHQL_ROUTE_ORDER = -99;
+    /** Longer documents are parsed every time rather than kept (2,000 of at most this many characters). */
+    private static final int REMEMBERED_MAX_LENGTH = 20_000;
+    /** Before SmallRye GraphQL's execution route, and after Quarkus' authentication. */
+    private static final int ROUTE_ORDER = -100;
 
     private final ParserOptions options;
     private final Set<String> parsed = Collections.synchronizedSet(Collections.newSetFromMap(
@@ -61,7 +64,7 @@ public class UnparseableDocuments {
      * and Vert.x's body handler on SmallRye's route then sees it was read already.
      */
     void install(@Observes Router router) {
-        router.post("/graphql").order(GRAPHQL_ROUTE_ORDER - 1)
+        router.post("/graphql").order(ROUTE_ORDER)
                 .handler(BodyHandler.create(false).setBodyLimit(maxBodySize))
                 .handler(this::check);
     }
@@ -78,7 +81,9 @@ public class UnparseableDocuments {
         }
         try {
             Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
-            parsed.add(query);
+            if (query.length() <= REMEMBERED_MAX_LENGTH) {
+                parsed.add(query);
+            }
             context.next();
         } catch (InvalidSyntaxException e) {
             String message = e.getMessage() == null ? "invalid GraphQL document" : e.getMessage();
