@@ -1,5 +1,7 @@
 package org.openkpi.gateway.api.error;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,11 +12,17 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
+import io.netty.buffer.ByteBufInputStream;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -37,6 +45,7 @@ import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 public class UnparseableDocuments {
 
     private static final int REMEMBERED = 2_000;
+    private static final JsonFactory JSON = new JsonFactory();
     /** Longer documents are parsed every time rather than kept (2,000 of at most this many characters). */
     private static final int REMEMBERED_MAX_LENGTH = 20_000;
     /** Before SmallRye GraphQL's execution route, and after Quarkus' authentication. */
@@ -74,7 +83,7 @@ public class UnparseableDocuments {
             context.next(); // not authenticated: Quarkus' permission check answers 401 without reading the document
             return;
         }
-        String query = query(context);
+        String query = query(context.body().buffer());
         if (query == null || parsed.contains(query)) {
             context.next();
             return;
@@ -100,13 +109,30 @@ public class UnparseableDocuments {
         }
     }
 
-    /** The {@code query} of a JSON request body; anything else is left to SmallRye. */
-    private static String query(RoutingContext context) {
-        try {
-            JsonObject body = context.body().asJsonObject();
-            Object query = body == null ? null : body.getValue("query");
-            return query instanceof String text ? text : null;
-        } catch (RuntimeException e) {
+    /**
+     * The {@code query} of a JSON request body, read with Jackson's streaming parser: this runs on the event loop, and
+     * an ingestion body can be megabytes of {@code variables}, which are skipped rather than built into a tree (the
+     * body is read in place, not copied). Anything else (not JSON, no string {@code query}) is left to SmallRye.
+     */
+    static String query(Buffer body) {
+        if (body == null || body.length() == 0) {
+            return null;
+        }
+        InputStream in = new ByteBufInputStream(body.getByteBuf()); // (also a DataInput: typed to pick the stream parser)
+        try (JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("query".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
             return null;
         }
     }
