@@ -1,5 +1,6 @@
 package org.openkpi.revenue.api.error;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,6 +11,10 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
@@ -17,7 +22,6 @@ import graphql.parser.ParserEnvironment;
 import graphql.parser.ParserOptions;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
@@ -41,6 +45,7 @@ public class ParseGuard {
     private final ParserOptions options;
     /** Documents that parsed (small ones, a bounded number): the usual dashboard queries are not parsed twice. */
     private final Set<String> parsed = ConcurrentHashMap.newKeySet();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final int MAX_REMEMBERED = 2048;
     private static final int MAX_REMEMBERED_LENGTH = 16 * 1024;
 
@@ -89,12 +94,23 @@ public class ParseGuard {
         if (contentType != null && contentType.startsWith("application/graphql")) {
             return context.body().asString();
         }
-        try {
-            JsonObject body = context.body().asJsonObject();
-            Object query = body == null ? null : body.getValue("query");
-            return query instanceof String s ? s : null;
-        } catch (DecodeException | ClassCastException e) {
+        // Jackson's streaming parser: this runs on the event loop, and an ingestion batch's megabytes of variables are
+        // skipped rather than built into a tree
+        try (JsonParser parser = JSON.createParser(context.body().buffer().getBytes())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("query".equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
             return null;
+        } catch (IOException | RuntimeException e) {
+            return null; // not JSON: SmallRye answers
         }
     }
 
