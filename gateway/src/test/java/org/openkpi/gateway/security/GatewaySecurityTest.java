@@ -154,6 +154,10 @@ class GatewaySecurityTest {
         assertEquals("VALIDATION", unknownEnum.getString("errors[0].extensions.code"));
         JsonPath syntax = post(token, "{ scorecard( { entries } }");
         assertEquals("VALIDATION", syntax.getString("errors[0].extensions.code"));
+        JsonPath rawDocument = JsonPath.from(given().auth().oauth2(token).contentType("application/graphql")
+                .body("{ scorecard( { entries } }".getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post("/graphql").then()
+                .statusCode(200).extract().asString());
+        assertEquals("VALIDATION", rawDocument.getString("errors[0].extensions.code"), "a document sent as application/graphql");
         JsonPath wrongType = post(token, "mutation m($t: [TargetInput!]!) { setTargets(targets: $t) { kpi } }",
                 Map.of("t", List.of(Map.of("kpi", "NRR", "frequency", "MONTHLY", "effectiveFrom", "2026-01-01",
                         "value", "a lot", "direction", "AT_LEAST"))), "m");
