@@ -2,10 +2,8 @@ package org.openkpi.gateway.api.error;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,13 +50,8 @@ public class UnparseableDocuments {
     private static final int ROUTE_ORDER = -100;
 
     private final ParserOptions options;
-    private final Set<String> parsed = Collections.synchronizedSet(Collections.newSetFromMap(
-            new LinkedHashMap<String, Boolean>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-                    return size() > REMEMBERED;
-                }
-            }));
+    /** Lock-free on the event loops; when full it is emptied and refills with the documents in use. */
+    private final Set<String> parsed = ConcurrentHashMap.newKeySet();
 
     private final long maxBodySize;
 
@@ -95,6 +88,9 @@ public class UnparseableDocuments {
         try {
             Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(options).build());
             if (query.length() <= REMEMBERED_MAX_LENGTH) {
+                if (parsed.size() >= REMEMBERED) {
+                    parsed.clear();
+                }
                 parsed.add(query);
             }
             context.next();
