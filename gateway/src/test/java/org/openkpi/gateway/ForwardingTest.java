@@ -136,6 +136,109 @@ class ForwardingTest {
         assertEquals(List.of(Map.of("__typename", "Customer", "id", "c1")), toSupport.getList("variables.gw_representations"));
     }
 
+    /**
+     * A query only the services answer takes the gateway's pass-through (ForwardedQueries); the same query with one
+     * gateway field added takes graphql-java's field-by-field execution. Both must send the same operations and give
+     * the same data and errors: aliases, a root fragment, variables, @include, __typename, money to the cent, an
+     * error inside a list, an error without a path, a service that times out.
+     */
+    @Test
+    void aQueryOnlyTheServicesAnswerIsAnsweredAsTheFieldByFieldExecutionAnswersIt() {
+        FakeSubgraphs.ANSWERS.put("revenue", body -> """
+                {"data":{"m":[{"__typename":"MrrPoint","period":{"start":"2026-01-01"},"mrrEnd":{"amount":1234.50,"currency":"USD"},
+                  "arpa":{"value":0.5}}],"plans":[{"code":"pro"}]},
+                 "errors":[{"message":"arpa is provisional","path":["m",0,"arpa"],"extensions":{"code":"INTERNAL"}},{"message":"no path"}]}""");
+        FakeSubgraphs.ANSWERS.put("acquisition", body -> "{\"data\":{\"funnel\":[{\"visitors\":7}]}}");
+        FakeSubgraphs.ANSWERS.put("support", body -> {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return "{\"data\":{\"firstResponseTime\":[]}}";
+        });
+        String operation = """
+                query($range: DateRangeInput!, $withArpa: Boolean!) {
+                  %s
+                  ...Plans
+                  m: mrrSeries(range: $range, granularity: MONTH) { __typename period { start } mrrEnd { amount currency }
+                     arpa @include(if: $withArpa) { value } }
+                  funnel(range: $range, granularity: MONTH) { visitors }
+                  firstResponseTime(range: $range, granularity: MONTH) @include(if: true) { tickets }
+                  retentionSeries(range: $range, granularity: MONTH) @include(if: false) { period { start } }
+                }
+                fragment Plans on Query { plans { code } }""";
+        Map<String, Object> variables = Map.of("range", Map.of("from", "2026-01-01", "to", "2026-03-01"), "withArpa", true);
+        String token = Tokens.forTenant("acme");
+
+        String passedOn = postRaw(token, operation.formatted(""), variables);
+        List<FakeSubgraphs.Received> passedOnCalls = FakeSubgraphs.RECEIVED.get("revenue");
+        FakeSubgraphs.RECEIVED.clear();
+        String fieldByField = postRaw(token, operation.formatted("serviceInfo { service }"), variables);
+
+        assertTrue(passedOn.contains("\"amount\":1234.50"), passedOn);
+        JsonPath fast = JsonPath.from(passedOn);
+        JsonPath general = JsonPath.from(fieldByField);
+        Map<String, Object> generalData = new java.util.LinkedHashMap<>(general.getMap("data"));
+        assertEquals("gateway", ((Map<?, ?>) generalData.remove("serviceInfo")).get("service"));
+        assertEquals(generalData, fast.getMap("data"));
+        assertEquals(List.of("plans", "m", "funnel", "firstResponseTime"), List.copyOf(fast.getMap("data").keySet()),
+                "the client's order");
+        assertEquals("MrrPoint", fast.getString("data.m[0].__typename"));
+        assertNull(fast.get("data.firstResponseTime"));
+        assertEquals(sortedByMessage(general.getList("errors")), sortedByMessage(fast.getList("errors")));
+        assertEquals(3, fast.getList("errors").size(), passedOn);
+        assertEquals(List.of("m", 0, "arpa"), fast.getList("errors.find { it.message == 'arpa is provisional' }.path"));
+        assertEquals("revenue", fast.getString("errors.find { it.message == 'no path' }.extensions.service"));
+        assertEquals("UPSTREAM_UNAVAILABLE", fast.getString("errors.find { it.path == ['firstResponseTime'] }.extensions.code"));
+        assertEquals(passedOnCalls.get(0).body(), FakeSubgraphs.RECEIVED.get("revenue").get(0).body(),
+                "the same operation is sent to the service either way");
+        assertNull(FakeSubgraphs.RECEIVED.get("retention"), "a field left out by @include is not asked for");
+    }
+
+    /**
+     * A service whose answer breaks the gateway's schema (its live schema drifted from the gateway's snapshot): a
+     * null where none is allowed makes the nearest nullable value null, with an error naming the service, and a value
+     * it left out is null; both strategies agree.
+     */
+    @Test
+    void aNullTheSchemaDoesNotAllowIsPropagatedAsFieldByFieldExecutionDoes() {
+        FakeSubgraphs.ANSWERS.put("revenue", body -> """
+                {"data":{"m":[{"period":{"start":"2026-01-01"}},{"period":null}],
+                  "plans":[{"code":"pro","tier":"gold"},{"code":"basic"}],
+                  "p":[{"code":"pro","name":null}]}}""");
+        String operation = "{ %s m: mrrSeries(" + RANGE + ") { period { start } group } plans { code tier } p: plans { code name } }";
+        String token = Tokens.forTenant("acme");
+        JsonPath fast = JsonPath.from(postRaw(token, operation.formatted(""), Map.of()));
+        JsonPath general = JsonPath.from(postRaw(token, operation.formatted("serviceInfo { service }"), Map.of()));
+
+        assertNull(fast.get("data.m"), "period is non-null in a list of non-null points: the whole list goes");
+        assertNull(fast.get("data.p"));
+        assertEquals("gold", fast.getString("data.plans[0].tier"));
+        assertTrue(fast.getMap("data.plans[1]").containsKey("tier"), "a value the service left out is null");
+        assertNull(fast.get("data.plans[1].tier"));
+        Map<String, Object> generalData = new java.util.LinkedHashMap<>(general.getMap("data"));
+        generalData.remove("serviceInfo");
+        assertEquals(generalData, fast.getMap("data"));
+        assertEquals(List.of(List.of("m", 1, "period"), List.of("p", 0, "name")), fast.getList("errors.path"));
+        assertEquals(List.of("INTERNAL", "INTERNAL"), fast.getList("errors.extensions.code"));
+        assertEquals(List.of("revenue", "revenue"), fast.getList("errors.extensions.service"));
+        assertEquals(fast.getList("errors.path"), general.getList("errors.path"));
+    }
+
+    @Test
+    void aQueryForTheRootTypeNameStillReachesTheServices() {
+        FakeSubgraphs.ANSWERS.put("revenue", body -> "{\"data\":{\"plans\":[{\"code\":\"pro\"}]}}");
+        JsonPath answer = post(Tokens.forTenant("acme"), "{ __typename plans { code } }");
+        assertNull(answer.get("errors"), String.valueOf((Object) answer.get("errors")));
+        assertEquals("Query", answer.getString("data.__typename"));
+        assertEquals("pro", answer.getString("data.plans[0].code"));
+    }
+
+    private static List<String> sortedByMessage(List<Map<String, Object>> errors) {
+        return errors.stream().map(e -> new java.util.TreeMap<>(e).toString()).sorted().toList();
+    }
+
     @Test
     void mutationsGoOneByOneInOrder() {
         FakeSubgraphs.ANSWERS.put("revenue", body -> body.contains("recordPlans")

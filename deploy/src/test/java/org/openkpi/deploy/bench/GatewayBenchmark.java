@@ -31,10 +31,12 @@ import org.openkpi.deploy.BenchmarkAccess;
  * <ol>
  * <li>the dashboard query through the gateway: scorecard plus 12-month series from all four domains;</li>
  * <li>the series part alone through the gateway, and the same four queries sent straight to the services in
- * parallel: the difference of the p50s is what the gateway adds;</li>
+ * parallel, alternately: the difference of the p50s is what the gateway adds;</li>
  * <li>the series part through Hive Gateway over the same services (when deploy/federation/node_modules exists:
  * run {@code npm ci} there first).</li>
  * </ol>
+ * All after a warm-up ({@code --warmup} series requests, a tenth as many dashboards): the JVMs reach their steady
+ * state only after a few thousand requests.
  * Usage: {@code ./mvnw -DskipTests package && ./mvnw -pl deploy -Pbenchmark test-compile exec:exec}
  * (see deploy/README.md); options {@code --customers N --iterations N --warmup N}.
  */
@@ -53,8 +55,8 @@ public final class GatewayBenchmark {
 
     public static void main(String[] args) throws Exception {
         int customers = intArg(args, "--customers", 2000);
-        int iterations = intArg(args, "--iterations", 300);
-        int warmup = intArg(args, "--warmup", 100);
+        int iterations = intArg(args, "--iterations", 500);
+        int warmup = intArg(args, "--warmup", 2000);
         Path root = Path.of(System.getProperty("benchmark.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("kpi-bench-pg");
         Files.delete(data);
@@ -69,10 +71,8 @@ public final class GatewayBenchmark {
             String series = "{ " + REVENUE_Q + " " + ACQUISITION_Q + " " + RETENTION_Q + " " + SUPPORT_Q + " }";
             String dashboard = "{ " + SCORECARD_Q + " " + REVENUE_Q + " " + ACQUISITION_Q + " " + RETENTION_Q + " " + SUPPORT_Q + " }";
             check(post("http://localhost:8080/graphql", token, dashboard));
-
-            double[] dash = time(warmup, iterations, () -> post("http://localhost:8080/graphql", token, dashboard));
-            double[] gw = time(warmup, iterations, () -> post("http://localhost:8080/graphql", token, series));
-            double[] direct = time(warmup, iterations, () -> {
+            Call viaGateway = () -> post("http://localhost:8080/graphql", token, series);
+            Call direct = () -> {
                 CompletableFuture<?>[] calls = {
                         async("http://localhost:8081/graphql", token, "{ " + REVENUE_Q + " }"),
                         async("http://localhost:8082/graphql", token, "{ " + ACQUISITION_Q + " }"),
@@ -80,22 +80,42 @@ public final class GatewayBenchmark {
                         async("http://localhost:8084/graphql", token, "{ " + SUPPORT_Q + " }")};
                 CompletableFuture.allOf(calls).join();
                 return null;
-            });
+            };
+
+            // The JVMs' JIT (C2) settles only after a few thousand requests (until then it takes most of a core of
+            // these two): warm the gateway and the services up first, then time the gateway and the direct calls
+            // alternately, so that both see the same state of the machine.
+            long w = System.nanoTime();
+            time(warmup / 10, 0, () -> post("http://localhost:8080/graphql", token, dashboard));
+            paired(warmup, viaGateway, direct);
+            System.out.printf("warmed up with %d dashboard and %d series requests in %.0f s%n", warmup / 10, warmup,
+                    (System.nanoTime() - w) / 1e9);
+            double[] dash = time(0, iterations, () -> post("http://localhost:8080/graphql", token, dashboard));
+            double gatewayCpu = cpuMillis("gateway/target/quarkus-app");
+            double[][] gw = paired(iterations, viaGateway, direct);
+            gatewayCpu = (cpuMillis("gateway/target/quarkus-app") - gatewayCpu) / iterations;
             System.out.println();
-            System.out.printf("%-58s %8s %8s%n", "request (" + iterations + " timed after " + warmup + " warm-up)", "p50 ms", "p95 ms");
+            System.out.printf("%-58s %8s %8s%n", "request (" + iterations + " timed after warm-up)", "p50 ms", "p95 ms");
             row("dashboard via gateway (scorecard + 4 series)", dash);
-            row("4 series via gateway", gw);
-            row("4 series straight to the services, in parallel", direct);
-            System.out.printf("%-58s %8.2f%n", "gateway's added p50 (series via gateway - direct)", p(gw, 50) - p(direct, 50));
+            row("4 series via gateway", gw[0]);
+            row("4 series straight to the services, in parallel", gw[1]);
+            System.out.printf("%-58s %8.2f%n", "gateway's added p50 (series via gateway - direct)", p(gw[0], 50) - p(gw[1], 50));
+            System.out.printf("%-58s %8.2f%n", "gateway's CPU time per series request (ms, all threads)", gatewayCpu);
 
             Path federation = root.resolve("deploy/federation");
             Path hiveBin = federation.resolve("node_modules/.bin/hive-gateway");
             if (Files.isExecutable(hiveBin)) {
                 hive = startHive(federation, hiveBin);
                 check(post("http://localhost:4000/graphql", token, series));
-                double[] h = time(warmup, iterations, () -> post("http://localhost:4000/graphql", token, series));
-                row("4 series via Hive Gateway (same services)", h);
-                System.out.printf("%-58s %8.2f%n", "Hive Gateway's added p50", p(h, 50) - p(direct, 50));
+                Call viaHive = () -> post("http://localhost:4000/graphql", token, series);
+                paired(warmup, viaHive, direct);
+                double hiveCpu = cpuMillis("hive-gateway");
+                double[][] h = paired(iterations, viaHive, direct);
+                hiveCpu = (cpuMillis("hive-gateway") - hiveCpu) / iterations;
+                row("4 series via Hive Gateway (same services, same warm-up)", h[0]);
+                row("4 series straight to the services, timed beside Hive", h[1]);
+                System.out.printf("%-58s %8.2f%n", "Hive Gateway's added p50", p(h[0], 50) - p(h[1], 50));
+                System.out.printf("%-58s %8.2f%n", "Hive Gateway's CPU time per series request (ms, all threads)", hiveCpu);
             } else {
                 System.out.println("(Hive Gateway not installed: run npm ci in deploy/federation to compare)");
             }
@@ -244,6 +264,22 @@ public final class GatewayBenchmark {
         return ms;
     }
 
+    /** Times {@code a} and {@code b} one after the other, {@code iterations} times: their sorted times in ms. */
+    static double[][] paired(int iterations, Call a, Call b) throws Exception {
+        double[][] ms = new double[2][iterations];
+        for (int i = 0; i < iterations; i++) {
+            long t = System.nanoTime();
+            a.run();
+            long u = System.nanoTime();
+            b.run();
+            ms[0][i] = (u - t) / 1e6;
+            ms[1][i] = (System.nanoTime() - u) / 1e6;
+        }
+        Arrays.sort(ms[0]);
+        Arrays.sort(ms[1]);
+        return ms;
+    }
+
     static double p(double[] sorted, int percentile) {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(percentile / 100.0 * sorted.length) - 1)];
     }
@@ -289,6 +325,14 @@ public final class GatewayBenchmark {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** CPU time used so far by this process's descendants whose command line names {@code needle}. */
+    static double cpuMillis(String needle) {
+        return ProcessHandle.current().descendants()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(needle)).orElse(false))
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e6).orElse(0.0))
+                .sum();
     }
 
     private static int intArg(String[] args, String name, int fallback) {

@@ -1,5 +1,6 @@
 package org.openkpi.gateway.composition;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 
@@ -21,13 +22,17 @@ public final class CallerToken {
     }
 
     static String of(DataFetchingEnvironment env, CurrentVertxRequest request) {
-        String stored = env.getGraphQlContext().get(KEY);
+        return of(env.getGraphQlContext(), request);
+    }
+
+    static String of(GraphQLContext context, CurrentVertxRequest request) {
+        String stored = context.get(KEY);
         if (stored != null) {
             return stored;
         }
         String header = header(request);
         if (header != null) {
-            env.getGraphQlContext().put(KEY, header);
+            context.put(KEY, header);
         }
         return header;
     }

@@ -1,7 +1,6 @@
 package org.openkpi.gateway.composition;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -85,19 +84,11 @@ final class ForwardingFetcher implements DataFetcher<CompletableFuture<DataFetch
     }
 
     private Batch send(DataFetchingEnvironment env, List<Field> fields, String operationType, String authorization) {
-        GraphQLFieldsContainer root = (GraphQLFieldsContainer) env.getParentType();
-        SelectionPrinter printer = new SelectionPrinter(composition, env.getGraphQLSchema(), env.getFragmentsByName(), service);
-        for (Field field : fields) {
-            printer.field(field, field.getResultKey(), root, false);
-        }
-        String query = operationType
-                + SelectionPrinter.declarations(printer.variables(), env.getOperationDefinition().getVariableDefinitions(), null)
-                + " { " + printer.body() + "}";
-        Map<String, Object> variables = new LinkedHashMap<>();
-        for (String name : printer.variables()) {
-            variables.put(name, env.getVariables().get(name));
-        }
-        return new Batch(client.execute(service, query, variables, authorization), fields.get(0).getResultKey());
+        ServiceOperation operation = ServiceOperation.print(composition, env.getGraphQLSchema(), env.getFragmentsByName(),
+                service, (GraphQLFieldsContainer) env.getParentType(), fields, operationType,
+                env.getOperationDefinition().getVariableDefinitions(), env.getVariables());
+        return new Batch(client.execute(service, operation.query(), operation.variables(), authorization),
+                fields.get(0).getResultKey());
     }
 
     /** The client's root fields (fragments expanded, @skip/@include applied) that this service answers. */

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import graphql.GraphQL;
 import graphql.language.ObjectTypeDefinition;
 import graphql.language.TypeDefinition;
 import graphql.schema.FieldCoordinates;
@@ -96,6 +97,14 @@ public class SchemaComposer {
         builder.additionalTypes(added);
         builder.codeRegistry(registry.build());
         return builder;
+    }
+
+    /**
+     * Queries that only the services answer skip the gateway's field-by-field execution ({@link ForwardedQueries});
+     * needs {@code quarkus.smallrye-graphql.events.enabled=true}.
+     */
+    void forwardQueries(@Observes GraphQL.Builder graphQL) {
+        graphQL.queryExecutionStrategy(new ForwardedQueries(graphQL.build().getQueryStrategy(), schemas.composition(), client, request));
     }
 
     private GraphQLObjectType extend(GraphQLObjectType own, String name, Map<String, Composition.RootField> fields,

@@ -43,6 +43,7 @@ final class SelectionPrinter {
     private final String service;
     private final StringBuilder out = new StringBuilder(256);
     private final Set<String> variables = new LinkedHashSet<>();
+    private boolean entities;
 
     SelectionPrinter(Composition composition, GraphQLSchema schema, Map<String, FragmentDefinition> fragments, String service) {
         this.composition = composition;
@@ -80,6 +81,11 @@ final class SelectionPrinter {
         return variables;
     }
 
+    /** @return whether a selection printed so far is of an entity type */
+    boolean entities() {
+        return entities;
+    }
+
     /** @return {@code ($a: T, $b: U)} for the variables used, taken from the client's operation; empty when none */
     static String declarations(Set<String> used, List<VariableDefinition> definitions, String extra) {
         StringBuilder s = new StringBuilder();
@@ -99,6 +105,7 @@ final class SelectionPrinter {
         out.append(" {");
         boolean entity = composition.isEntity(type.getName());
         if (entity) {
+            entities = true;
             for (String key : composition.entityKey(type.getName())) {
                 out.append(' ').append(KEY_ALIAS_PREFIX).append(key).append(':').append(key);
             }

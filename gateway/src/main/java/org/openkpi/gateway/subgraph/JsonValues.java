@@ -30,8 +30,13 @@ public final class JsonValues {
     }
 
     public static Object parse(String json) {
+        return toJava(read(json));
+    }
+
+    /** @return the JSON value of the text, as read */
+    public static JsonValue read(String json) {
         try (var reader = JSON.createReader(new StringReader(json))) {
-            return toJava(reader.readValue());
+            return reader.readValue();
         }
     }
 

@@ -12,6 +12,8 @@ import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 
 import org.jboss.logging.Logger;
 
@@ -57,6 +59,21 @@ public class SubgraphClient {
 
     public CompletableFuture<SubgraphResponse> execute(String service, String query, Map<String, Object> variables,
             String authorization) {
+        return call(service, query, variables, authorization, false);
+    }
+
+    /**
+     * As {@link #execute}, but the response's {@code data} is the service's JSON object as read
+     * ({@link jakarta.json.JsonObject}, values {@link jakarta.json.JsonValue}), for a response that is passed on
+     * unchanged rather than resolved field by field; errors are plain Java values as usual.
+     */
+    public CompletableFuture<SubgraphResponse> executeKeepingJson(String service, String query, Map<String, Object> variables,
+            String authorization) {
+        return call(service, query, variables, authorization, true);
+    }
+
+    private CompletableFuture<SubgraphResponse> call(String service, String query, Map<String, Object> variables,
+            String authorization, boolean keepJson) {
         SubgraphsConfig.Service target = service(service);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
@@ -78,7 +95,7 @@ public class SubgraphClient {
                 return;
             }
             try {
-                result.complete(toResponse(service, answer.result()));
+                result.complete(toResponse(service, answer.result(), keepJson));
             } catch (UpstreamException e) {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
@@ -112,23 +129,24 @@ public class SubgraphClient {
     }
 
     @SuppressWarnings("unchecked")
-    private static SubgraphResponse toResponse(String service, HttpResponse<Buffer> response) {
+    private static SubgraphResponse toResponse(String service, HttpResponse<Buffer> response, boolean keepJson) {
         int status = response.statusCode();
         Buffer buffer = response.body();
         String body = buffer == null ? null : buffer.toString();
-        Object parsed = null;
+        JsonValue parsed = null;
         if (body != null && !body.isBlank() && body.trim().startsWith("{")) {
             try {
-                parsed = JsonValues.parse(body);
+                parsed = JsonValues.read(body);
             } catch (RuntimeException notJson) {
                 parsed = null;
             }
         }
-        if (parsed instanceof Map<?, ?> map && (map.containsKey("data") || map.containsKey("errors"))) {
-            Object data = map.get("data");
-            Object errors = map.get("errors");
-            return new SubgraphResponse(service, data instanceof Map<?, ?> d ? (Map<String, Object>) d : null,
-                    errors instanceof List<?> e ? (List<Map<String, Object>>) e : List.of());
+        if (parsed instanceof JsonObject map && (map.containsKey("data") || map.containsKey("errors"))) {
+            JsonValue data = map.get("data");
+            Object errors = map.containsKey("errors") ? JsonValues.toJava(map.get("errors")) : null;
+            Map<String, Object> dataMap = !(data instanceof JsonObject object) ? null
+                    : keepJson ? (Map<String, Object>) (Map<String, ?>) object : (Map<String, Object>) JsonValues.toJava(object);
+            return new SubgraphResponse(service, dataMap, errors instanceof List<?> e ? (List<Map<String, Object>>) e : List.of());
         }
         if (status == 401) {
             throw new UpstreamException(service, service + "-service rejected the bearer token (HTTP 401)");
