@@ -1,0 +1,12 @@
+package org.openkpi.retention;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+/**
+ * {@link WorkedExamplesTest} against the packaged artifact (prod profile): the fast-jar with {@code -DskipITs=false}, the native
+ * executable with {@code -Dnative} (deploy/README.md "Native build"). The test resources' config (database, token key)
+ * reaches the artifact as system properties.
+ */
+@QuarkusIntegrationTest
+class WorkedExamplesIT extends WorkedExamplesTest {
+}
