@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.openkpi.deploy.demo.DemoSpec;
+
 /**
  * Command line of the local runner.
  *
@@ -13,9 +15,17 @@ import java.util.List;
  * @param services    the services to start (default: all of {@link ServiceSpec#SUITE})
  * @param check       start everything, wait until healthy, stop everything and exit 0
  * @param help        print the usage and exit
+ * @param demo        load the demo company on first start (when this start created the databases); off with --no-demo
+ * @param demoSeed    seed of the demo company (deploy/DEMO.md)
+ * @param demoCustomers the demo company's number of customers
  */
 public record LocalOptions(Path projectRoot, Path dataDir, int pgPort, List<ServiceSpec> services, boolean check,
-        boolean help) {
+        boolean help, boolean demo, long demoSeed, int demoCustomers) {
+
+    /** Options without the demo company (for runs started from code, e.g. tests). */
+    public LocalOptions(Path projectRoot, Path dataDir, int pgPort, List<ServiceSpec> services, boolean check, boolean help) {
+        this(projectRoot, dataDir, pgPort, services, check, help, false, DemoSpec.DEFAULT_SEED, DemoSpec.DEFAULT_CUSTOMERS);
+    }
 
     public static final int DEFAULT_PG_PORT = 15432;
     /** Everything the runner keeps between runs lives here, under the project root. */
@@ -35,6 +45,12 @@ public record LocalOptions(Path projectRoot, Path dataDir, int pgPort, List<Serv
               --only <names>     start only these services, comma-separated (e.g. gateway,revenue-service or
                                  gateway,revenue); the databases of all services are created regardless
               --check            start everything, wait until all services are ready, then stop everything and exit 0
+                                 (never loads the demo company)
+              --no-demo          do not load the demo company; by default the first start (the one that creates
+                                 the databases) loads it into tenant "demo" (deploy/DEMO.md)
+              --demo-seed <n>    seed of the demo company (default: 42)
+              --demo-customers <n>
+                                 customers of the demo company, 10 to 5000 (default: 300)
               -h, --help         print this help
             """;
 
@@ -62,6 +78,9 @@ public record LocalOptions(Path projectRoot, Path dataDir, int pgPort, List<Serv
         List<ServiceSpec> services = ServiceSpec.SUITE;
         boolean check = false;
         boolean help = false;
+        boolean demo = true;
+        long demoSeed = DemoSpec.DEFAULT_SEED;
+        int demoCustomers = DemoSpec.DEFAULT_CUSTOMERS;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg;
@@ -76,6 +95,15 @@ public record LocalOptions(Path projectRoot, Path dataDir, int pgPort, List<Serv
                     noValue(name, inlineValue);
                     check = true;
                 }
+                case "--no-demo" -> {
+                    noValue(name, inlineValue);
+                    demo = false;
+                }
+                case "--demo-seed" -> demoSeed = number(name, inlineValue != null ? inlineValue : valueAfter(args, i++, name),
+                        Long.MIN_VALUE, Long.MAX_VALUE);
+                case "--demo-customers" -> demoCustomers = (int) number(name,
+                        inlineValue != null ? inlineValue : valueAfter(args, i++, name), DemoSpec.MIN_CUSTOMERS,
+                        DemoSpec.MAX_CUSTOMERS);
                 case "-h", "--help" -> {
                     noValue(name, inlineValue);
                     help = true;
@@ -102,7 +130,7 @@ public record LocalOptions(Path projectRoot, Path dataDir, int pgPort, List<Serv
         Path data = dataDir != null
                 ? projectRoot.resolve(dataDir).normalize()
                 : projectRoot.resolve(STATE_DIR).resolve("pgdata");
-        return new LocalOptions(projectRoot, data, pgPort, services, check, help);
+        return new LocalOptions(projectRoot, data, pgPort, services, check, help, demo, demoSeed, demoCustomers);
     }
 
     private static List<ServiceSpec> services(String name, String value) {
@@ -145,6 +173,19 @@ public record LocalOptions(Path projectRoot, Path dataDir, int pgPort, List<Serv
         if (value.isBlank()) {
             throw new IllegalArgumentException(name + " needs a value");
         }
+    }
+
+    private static long number(String name, String value, long min, long max) {
+        long n;
+        try {
+            n = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, not '" + value + "'");
+        }
+        if (n < min || n > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", not " + n);
+        }
+        return n;
     }
 
     private static int port(String name, String value) {

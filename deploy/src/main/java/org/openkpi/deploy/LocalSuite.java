@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +33,10 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+
+import org.openkpi.deploy.demo.DemoCompany;
+import org.openkpi.deploy.demo.DemoLoader;
+import org.openkpi.deploy.demo.DemoSpec;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -63,8 +69,10 @@ public final class LocalSuite {
     private volatile boolean stopping;
     private boolean stopped;
     private Map<String, String> environmentOverrides = Map.of();
+    /** Whether this start created every service's database (a first start), which is when the demo is loaded. */
+    private boolean databasesCreated;
 
-    LocalSuite(LocalOptions options, PrintStream out) {
+    public LocalSuite(LocalOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
     }
@@ -101,6 +109,14 @@ public final class LocalSuite {
         int exitCode;
         try {
             suite.start();
+            if (!options.check()) {
+                try {
+                    suite.loadDemoIfFirstStart(LocalDate.now(ZoneOffset.UTC));
+                } catch (IOException e) {
+                    System.err.println("warning: the demo company could not be loaded; the suite runs without it: "
+                            + e.getMessage());
+                }
+            }
             suite.printSummary();
             if (options.check()) {
                 System.out.println("--check: every service is ready; stopping.");
@@ -145,7 +161,7 @@ public final class LocalSuite {
         return Path.of("").toAbsolutePath();
     }
 
-    void start() throws Exception {
+    public void start() throws Exception {
         Path root = options.projectRoot();
         if (!Files.isRegularFile(root.resolve("pom.xml"))) {
             throw new StartupException(root + " is not the project root (no pom.xml there); "
@@ -300,6 +316,7 @@ public final class LocalSuite {
                 }
             }
         }
+        databasesCreated = created.size() == ServiceSpec.SUITE.size();
         out.println(created.isEmpty()
                 ? "Databases present: " + databaseNames()
                 : "Created database(s): " + String.join(", ", created));
@@ -472,6 +489,28 @@ public final class LocalSuite {
         out.println();
     }
 
+    /**
+     * Loads the demo company (deploy/DEMO.md) of {@link LocalOptions#demoSeed()} and {@link LocalOptions#demoCustomers()},
+     * ending at {@code endDate}, into tenant {@link LocalTokens#DEMO_TENANT} through the services' GraphQL API with the
+     * run's token (kpi-writer, kpi-admin), when the options ask for it, every service runs, and this start created the
+     * databases. Call after {@link #start()}.
+     *
+     * @return the load's summary, empty when nothing was loaded
+     */
+    public Optional<DemoLoader.Summary> loadDemoIfFirstStart(LocalDate endDate) throws IOException, InterruptedException {
+        if (!options.demo() || !databasesCreated || !options.services().equals(ServiceSpec.SUITE)) {
+            if (options.demo() && databasesCreated) {
+                out.println("Demo company not loaded: it needs every service (--only was given)");
+            }
+            return Optional.empty();
+        }
+        DemoSpec spec = new DemoSpec(options.demoSeed(), options.demoCustomers(), endDate);
+        DemoLoader.Summary summary = new DemoLoader(DemoLoader.Endpoints.local(), token, out).load(DemoCompany.generate(spec));
+        out.printf("Demo company loaded into tenant \"%s\": use the bearer token printed below (deploy/DEMO.md).%n",
+                LocalTokens.DEMO_TENANT);
+        return Optional.of(summary);
+    }
+
     /** Stops the services (SIGTERM, then kill after a grace period) and then PostgreSQL. Idempotent. */
     /** Stops one running service (SIGTERM, then killed after the stop timeout); the others keep running. */
     void stopService(String name) throws InterruptedException {
@@ -485,7 +524,7 @@ public final class LocalSuite {
         }
     }
 
-    void stop() {
+    public void stop() {
         stopping = true;
         synchronized (this) {
             if (stopped) {

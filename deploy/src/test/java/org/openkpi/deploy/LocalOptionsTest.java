@@ -29,6 +29,20 @@ class LocalOptionsTest {
         assertFalse(options.help());
         assertEquals(Path.of("/srv/kpi/.kpi-local/keys"), options.keysDir());
         assertEquals(Path.of("/srv/kpi/.kpi-local/logs"), options.logsDir());
+        assertTrue(options.demo());
+        assertEquals(42, options.demoSeed());
+        assertEquals(300, options.demoCustomers());
+    }
+
+    @Test
+    void demoOptions() {
+        LocalOptions options = parse("--no-demo", "--demo-seed", "-7", "--demo-customers=50");
+        assertFalse(options.demo());
+        assertEquals(-7, options.demoSeed());
+        assertEquals(50, options.demoCustomers());
+        assertTrue(parse("--demo-seed=9").demo());
+        assertFalse(new LocalOptions(ROOT, ROOT, 5432, ServiceSpec.SUITE, false, false).demo(), "runs started from code load no demo");
+        assertTrue(LocalOptions.USAGE.contains("--no-demo"));
     }
 
     @Test
@@ -80,6 +94,10 @@ class LocalOptionsTest {
         assertMessage("--pg-port 8081 is the port of revenue-service", "--pg-port", "8081");
         assertMessage("--check takes no value", "--check=yes");
         assertMessage("--only needs a value", "--only", ",");
+        assertMessage("--no-demo takes no value", "--no-demo=yes");
+        assertMessage("--demo-seed must be a whole number, not 'x'", "--demo-seed", "x");
+        assertMessage("--demo-customers must be between 10 and 5000, not 9", "--demo-customers", "9");
+        assertMessage("--demo-customers needs a value", "--demo-customers");
         assertMessage("--only: no service 'billing'; the services are gateway, revenue-service, acquisition-service, "
                 + "retention-service, support-service", "--only", "gateway,billing");
     }
