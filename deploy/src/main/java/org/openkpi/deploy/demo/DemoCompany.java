@@ -709,8 +709,9 @@ public final class DemoCompany {
     private List<Map<String, Object>> targets(DemoFigures figures) {
         String from = spec.firstDay().toString();
         BigDecimal scoredMrr = figures.month(figures.scoredMonth()).mrrEnd();
-        BigDecimal mrrTarget = scoredMrr.multiply(new BigDecimal("1.05")).divide(BigDecimal.valueOf(1000), 0, RoundingMode.UP)
-                .multiply(BigDecimal.valueOf(1000));
+        // 5% above the scored month's MRR, rounded up to the hundred: the scorecard shows it AT_RISK
+        BigDecimal mrrTarget = scoredMrr.multiply(new BigDecimal("1.05")).divide(BigDecimal.valueOf(100), 0, RoundingMode.UP)
+                .multiply(BigDecimal.valueOf(100));
         List<Map<String, Object>> t = new ArrayList<>();
         t.add(target("MRR", mrrTarget, "AT_LEAST", from));
         t.add(target("NRR", new BigDecimal("1.0"), "AT_LEAST", from));

@@ -127,6 +127,17 @@ class DemoCompanyTest {
     }
 
     @Test
+    void theMrrTargetIsWithinTenPercentAboveTheScoredMonth() {
+        for (DemoFacts demo : List.of(DEFAULT, DemoCompany.generate(new DemoSpec(7, 40, END)))) {
+            BigDecimal mrr = demo.figures().month(demo.figures().scoredMonth()).mrrEnd();
+            Map<String, Object> target = demo.targets().get(0);
+            assertEquals("MRR", target.get("kpi"));
+            BigDecimal value = (BigDecimal) target.get("value");
+            assertTrue(value.compareTo(mrr) > 0 && value.subtract(mrr).compareTo(value.movePointLeft(1)) <= 0, mrr + " vs " + value);
+        }
+    }
+
+    @Test
     void theDefaultCompanyIsGeneratedQuickly() {
         long started = System.nanoTime();
         DemoFacts demo = DemoCompany.generate(new DemoSpec(1, DemoSpec.DEFAULT_CUSTOMERS, END));
