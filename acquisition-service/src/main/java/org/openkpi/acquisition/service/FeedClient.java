@@ -21,6 +21,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openkpi.acquisition.observability.TraceHeaders;
 
 /**
  * Reads pages of revenue-service's MRR change feed over GraphQL, with the caller's bearer token or a service client's
@@ -50,10 +51,13 @@ public class FeedClient {
     private final URI url;
     private final Duration timeout;
     private final HttpClient http;
+    private final TraceHeaders trace;
 
-    public FeedClient(@ConfigProperty(name = "kpi.revenue.url") String url, @ConfigProperty(name = "kpi.feed.timeout") Duration timeout) {
+    public FeedClient(@ConfigProperty(name = "kpi.revenue.url") String url, @ConfigProperty(name = "kpi.feed.timeout") Duration timeout,
+            TraceHeaders trace) {
         this.url = URI.create(url);
         this.timeout = timeout;
+        this.trace = trace;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
@@ -68,6 +72,7 @@ public class FeedClient {
         if (credentials.tenantHeader() != null) {
             builder.header(FeedCredentials.TENANT_HEADER, credentials.tenantHeader());
         }
+        trace.inject(builder); // the caller's trace continues into revenue-service
         HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response;
         try {
