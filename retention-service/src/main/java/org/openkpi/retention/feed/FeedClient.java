@@ -21,6 +21,7 @@ import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.openkpi.retention.observability.TraceHeaders;
 
 /** Reads pages of revenue-service's change feed over GraphQL, with the bearer token (and tenant header) chosen by FeedAccess. */
 @ApplicationScoped
@@ -33,11 +34,13 @@ public class FeedClient {
     private final URI url;
     private final Duration timeout;
     private final HttpClient http;
+    private final TraceHeaders trace;
 
     public FeedClient(@ConfigProperty(name = "kpi.revenue.url") String url,
-            @ConfigProperty(name = "kpi.feed.request-timeout", defaultValue = "10s") Duration timeout) {
+            @ConfigProperty(name = "kpi.feed.request-timeout", defaultValue = "10s") Duration timeout, TraceHeaders trace) {
         this.url = URI.create(url);
         this.timeout = timeout;
+        this.trace = trace;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(3)).build();
     }
 
@@ -56,7 +59,7 @@ public class FeedClient {
         }
         HttpResponse<String> response;
         try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            response = http.send(trace.inject(request).build(), HttpResponse.BodyHandlers.ofString()); // the trace continues into revenue-service
         } catch (java.io.IOException e) {
             throw new FeedUnavailableException("revenue-service unreachable at " + url + ": " + e, e);
         } catch (InterruptedException e) {
