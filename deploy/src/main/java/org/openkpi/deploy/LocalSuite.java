@@ -55,6 +55,8 @@ public final class LocalSuite {
     static final String PROD_FIELD_VISIBILITY = "_PROD_QUARKUS_SMALLRYE_GRAPHQL_FIELD_VISIBILITY";
     /** {@code %prod.quarkus.smallrye-graphql.ui.enabled}: the GraphQL UI, off in the services' prod profile. */
     static final String PROD_UI_ENABLED = "_PROD_QUARKUS_SMALLRYE_GRAPHQL_UI_ENABLED";
+    /** {@code %prod.quarkus.log.console.json.enabled}: the packaged services log JSON; the local runner keeps plain text. */
+    static final String PROD_LOG_JSON = "_PROD_QUARKUS_LOG_CONSOLE_JSON_ENABLED";
     static final String EXAMPLE_QUERY = "{\"query\":\"{ serviceInfo { service tenant } }\"}";
     private static final Pattern STATUS_UP = Pattern.compile("^\\s*\\{\\s*\"status\"\\s*:\\s*\"UP\"");
 
@@ -374,6 +376,13 @@ public final class LocalSuite {
         // (the %prod values are overridden by name: an environment variable for the plain name may not beat them)
         env.put(PROD_FIELD_VISIBILITY, "default");
         env.put(PROD_UI_ENABLED, "true");
+        // plain-text logs, so the log files under the run directory stay readable (the prod profile logs JSON lines)
+        env.put(PROD_LOG_JSON, "false");
+        // no OpenTelemetry collector locally: tracing off, so no export errors in the logs; a runner started with
+        // QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT passes it on (services inherit the runner's environment) and traces
+        if (System.getenv("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT") == null) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "true");
+        }
         // where the change-feed consumers (acquisition, retention) read revenue-service's feed, and where the
         // gateway finds every domain service (KPI_<DATABASE>_URL, e.g. KPI_SUPPORT_URL)
         for (ServiceSpec domain : ServiceSpec.SUITE) {
