@@ -311,8 +311,10 @@ export const PANELS = [
       const rows = data.unitEconomics.map(p => ({ key: p.period.start, period: p.period, currency: p.currency,
         reasons: { ltv: p.ltv.reason, ltvToCac: p.ltvToCac.reason, cacPaybackMonths: p.cacPaybackMonths.reason },
         values: { ltv: p.ltv.value, ltvToCac: p.ltvToCac.value, cacPaybackMonths: p.cacPaybackMonths.value } }));
+      const reasons = [...new Set(rows.flatMap(r => Object.values(r.reasons)).filter(Boolean))];
       return {
         rows, currency: rows.length ? rows[0].currency : ctx.currency,
+        note: reasons.length ? 'Some figures cannot be computed: ' + reasons.join('; ') : null,
         columns: [
           { key: 'ltv', label: 'LTV', kind: 'money' },
           { key: 'ltvToCac', label: 'LTV:CAC', kind: 'multiple', csv: 'ltv_to_cac' },
