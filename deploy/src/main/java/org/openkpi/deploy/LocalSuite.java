@@ -496,6 +496,22 @@ public final class LocalSuite {
         out.println();
         out.println("In a GraphQL UI, add the request header  Authorization: Bearer <token>");
         out.println();
+        options.services().stream().filter(s -> s.name().equals("gateway")).findFirst().ifPresent(gateway -> {
+            dashboardLines(gateway, token).forEach(out::println);
+            out.println();
+        });
+    }
+
+    /**
+     * The summary's last lines: the dashboard the gateway serves and how to sign in to it (the token printed above, or
+     * the one-click link whose fragment carries it; the page removes it from the address bar).
+     */
+    static List<String> dashboardLines(ServiceSpec gateway, String token) {
+        String url = gateway.dashboardUrl();
+        return List.of(
+                "Dashboard: " + url,
+                "  Sign in by pasting the bearer token above, or open this link (signs in directly):",
+                "  " + url + "#token=" + token);
     }
 
     /**

@@ -32,6 +32,11 @@ public record ServiceSpec(String name, String database, int port) {
         return "http://localhost:" + port + "/graphql";
     }
 
+    /** The root of its HTTP server: the gateway serves the dashboard there. */
+    public String dashboardUrl() {
+        return "http://localhost:" + port + "/";
+    }
+
     public String graphqlUiUrl() {
         return "http://localhost:" + port + "/q/graphql-ui";
     }

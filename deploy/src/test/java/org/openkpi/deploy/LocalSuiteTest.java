@@ -25,7 +25,15 @@ class LocalSuiteTest {
         assertEquals("http://localhost:8080/graphql", gateway.graphqlUrl());
         assertEquals("http://localhost:8080/q/graphql-ui", gateway.graphqlUiUrl());
         assertEquals("http://localhost:8080/q/health/ready", gateway.readinessUrl());
+        assertEquals("http://localhost:8080/", gateway.dashboardUrl());
         assertEquals(Path.of("/r/gateway/target/quarkus-app/quarkus-run.jar"), gateway.runnerJar(Path.of("/r")));
+    }
+
+    @Test
+    void theSummaryEndsWithTheDashboardAndHowToSignIn() {
+        List<String> lines = LocalSuite.dashboardLines(ServiceSpec.SUITE.get(0), "TOKEN");
+        assertEquals("Dashboard: http://localhost:8080/", lines.get(0));
+        assertEquals("  http://localhost:8080/#token=TOKEN", lines.get(lines.size() - 1));
     }
 
     @Test
