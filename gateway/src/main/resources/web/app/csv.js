@@ -6,6 +6,11 @@ function cell(value) {
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
+/** Column names in snake_case: netNew becomes net_new. */
+function snake(key) {
+  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
 export function toCsv(table) {
   const timeSeries = table.rows.some(r => r.period);
   const keyed = !timeSeries || table.scorecard;
@@ -18,7 +23,7 @@ export function toCsv(table) {
     header.push('currency');
   }
   for (const c of table.columns) {
-    header.push(c.csv || c.key);
+    header.push(c.csv || snake(c.key));
   }
   const lines = [header.map(cell).join(',')];
   for (const row of table.rows) {

@@ -32,6 +32,13 @@ export function panelElement(panel) {
   return el;
 }
 
+/** The panel and the toolbar's state: mrr-arr_2025-07-01_2026-07-01_month[_plan-pro-monthly].csv */
+export function csvName(id, state) {
+  const filter = state.dimension && state.value
+    ? '_' + state.dimension.toLowerCase() + '-' + state.value.replace(/[^A-Za-z0-9._-]+/g, '-') : '';
+  return id + '_' + state.from + '_' + state.to + '_' + state.granularity.toLowerCase() + filter + '.csv';
+}
+
 /**
  * A service that did not answer in time (UPSTREAM_UNAVAILABLE: cold after a start, or catching up with revenue's
  * change feed) is asked once more after a pause; any other error is shown at once, with a Retry button.
@@ -76,9 +83,7 @@ export async function renderPanel(el, panel, ctx, isCurrent) {
     if (table.scorecard) {
       renderScorecardExtras(table.scorecard, table.currency);
     }
-    csv.onclick = () => download(panel.id + '_' + ctx.state.from + '_' + ctx.state.to
-      + (ctx.state.dimension && ctx.state.value ? '_' + ctx.state.dimension.toLowerCase() + '-' + ctx.state.value : '')
-      + '.csv', toCsv(table));
+    csv.onclick = () => download(csvName(panel.id, ctx.state), toCsv(table));
     csv.disabled = false;
     el.dataset.state = table.rows.length ? 'ready' : 'empty';
   } catch (e) {

@@ -485,18 +485,18 @@ class DashboardBrowserTest {
         applyState(FROM, TO, "MONTH", "", "");
         for (String id : List.of("mrr-arr", "mrr-movements")) {
             Panel table = panel(id);
-            Path file = download(id, id + "_" + FROM + "_" + TO + ".csv");
+            Path file = download(id, id + "_" + FROM + "_" + TO + "_month.csv");
             List<List<String>> csv = parseCsv(Files.readString(file, StandardCharsets.UTF_8));
             List<String> header = csv.get(0);
             String where = file.getFileName() + " " + header;
             assertEquals(List.of("period_start", "period_end_exclusive"), header.subList(0, 2), where);
             assertTrue(header.contains("currency"), "a currency column in " + where);
             List<String> columns = table.rows().values().iterator().next().keySet().stream().toList();
-            // the CSV names a column as the table's data-col, or in snake_case (payingCustomers: paying_customers)
+            // the CSV names a column as the table's data-col in snake_case (payingCustomers: paying_customers)
             Map<String, Integer> index = new LinkedHashMap<>();
             for (String col : columns) {
                 String snake = col.replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(java.util.Locale.ROOT);
-                int at = header.contains(col) ? header.indexOf(col) : header.indexOf(snake);
+                int at = header.indexOf(snake);
                 assertTrue(at >= 0, "column " + col + " of the table in " + where);
                 index.put(col, at);
             }
