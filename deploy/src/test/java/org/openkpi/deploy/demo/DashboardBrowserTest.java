@@ -79,14 +79,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * downloads. A screenshot of every step (and of a failure) goes to deploy/target/dashboard-screenshots/.
  *
  * <p>Needs Debian's {@code chromium} and {@code chromium-driver} (/usr/bin/chromium, /usr/bin/chromedriver; .ci/run
- * installs them): Selenium is pointed at both, so it never downloads a browser or driver, and the test fails when
- * they are missing. Needs the services built and the ports 8080-8084 free (as DemoEndToEndTest).
+ * installs them), or the browser and driver named by KPI_CHROME_BINARY and KPI_CHROMEDRIVER: Selenium is pointed at
+ * both, so it never downloads a browser or driver, and the test fails when they are missing. Needs the services built and the ports 8080-8084 free (as DemoEndToEndTest).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's Chromium and its driver; KPI_CHROME_BINARY / KPI_CHROMEDRIVER point elsewhere (a hosted runner's Chrome). */
+    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KPI_CHROME_BINARY", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("KPI_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final String DASHBOARD = "http://localhost:8080/";
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots").toAbsolutePath();
 
