@@ -2,6 +2,7 @@
 // only (sessionStorage), never sent anywhere but the gateway's /graphql.
 
 const KEY = 'kpi.token';
+const SSO = 'kpi.sso';
 
 export function takeTokenFromFragment() {
   const match = /(?:^#|&)token=([^&]+)/.exec(location.hash);
@@ -26,6 +27,19 @@ export function storeToken(token) {
 
 export function forgetToken() {
   sessionStorage.removeItem(KEY);
+}
+
+/** Whether this tab's token came from single sign-on (signing out then ends that session too). */
+export function usedSso() {
+  return sessionStorage.getItem(SSO) === '1';
+}
+
+export function rememberSso() {
+  sessionStorage.setItem(SSO, '1');
+}
+
+export function forgetSso() {
+  sessionStorage.removeItem(SSO);
 }
 
 /** The token's claims, read for display only (the gateway verifies the signature). Null when not a JWT. */

@@ -9,12 +9,27 @@ import { showCustomer } from './customer.js';
 
 const $ = selector => document.querySelector(selector);
 const session = { token: null, tenant: null, currency: null, generation: 0 };
-const gql = createClient('/graphql', () => session.token, () => signOut('Your session ended: the token was refused or '
-  + 'has expired. Sign in again.'));
+const gql = createClient('/graphql', () => session.token, tokenRefused);
+
+/** A refused token: with single sign-on, a fresh one from the session (quarkus-oidc refreshes it); else sign in again. */
+function tokenRefused() {
+  if (session.sso) {
+    auth.forgetToken();
+    location.href = '/sso/login';
+    return;
+  }
+  signOut('Your session ended: the token was refused or has expired. Sign in again.');
+}
 
 // ------------------------------------------------------------------ sign-in
 
 function signOut(message) {
+  if (session.sso && auth.storedToken()) {
+    auth.forgetToken();
+    auth.forgetSso();
+    location.href = '/sso/logout'; // ends the single sign-on session too, then back to this page
+    return;
+  }
   auth.forgetToken();
   session.token = null;
   $('#app').hidden = true;
@@ -193,8 +208,36 @@ function openCustomer(event) {
 
 // ------------------------------------------------------------------ start
 
+/** After the single sign-on round trip (/sso/login sends the browser to /#sso): the session's access token. */
+async function signInFromSso() {
+  history.replaceState(null, '', location.pathname + location.search + '#/dashboard');
+  try {
+    const response = await fetch('/sso/token', { headers: { 'X-Requested-With': 'JavaScript' }, credentials: 'same-origin' });
+    if (!response.ok) {
+      throw new Error('HTTP ' + response.status);
+    }
+    const body = await response.json();
+    auth.rememberSso();
+    session.sso = true;
+    signIn(body.accessToken, true);
+  } catch (e) {
+    signOut('Single sign-on did not complete (' + e.message + '). Try again, or paste a token.');
+  }
+}
+
+async function offerSso() {
+  try {
+    const response = await fetch('/dashboard/config.json');
+    $('#sso').hidden = !(response.ok && (await response.json()).sso);
+  } catch (e) {
+    $('#sso').hidden = true;
+  }
+}
+
 function start() {
   buildPanels();
+  offerSso();
+  session.sso = auth.usedSso();
   $('#login').addEventListener('submit', e => {
     e.preventDefault();
     signIn($('#token').value.trim().replace(/^Bearer\s+/i, ''), true);
@@ -211,6 +254,10 @@ function start() {
       show();
     }
   });
+  if (location.hash === '#sso') {
+    signInFromSso();
+    return;
+  }
   const token = auth.takeTokenFromFragment() || auth.storedToken();
   if (token) {
     signIn(token, false);

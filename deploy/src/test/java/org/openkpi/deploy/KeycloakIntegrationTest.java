@@ -18,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +29,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.openkpi.deploy.demo.DashboardBrowserTest;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,6 +77,10 @@ class KeycloakIntegrationTest {
         env.put("KPI_SERVICE_CLIENT_TOKEN_URL", keycloak.tokenEndpoint());
         env.put("KPI_SERVICE_CLIENT_ID", "kpi-feed");
         env.put("KPI_SERVICE_CLIENT_SECRET", "kpi-feed-secret");
+        // the dashboard's single sign-on: the gateway's code flow with the realm's client kpi-dashboard
+        env.put("KPI_DASHBOARD_SSO_ENABLED", "true");
+        env.put("KPI_DASHBOARD_OIDC_CLIENT_ID", "kpi-dashboard");
+        env.put("KPI_DASHBOARD_OIDC_CLIENT_SECRET", "kpi-dashboard-secret");
         // the production GraphQL settings of the packaged services, which the local runner relaxes
         env.put(LocalSuite.PROD_FIELD_VISIBILITY, null);
         env.put(LocalSuite.PROD_UI_ENABLED, null);
@@ -94,6 +105,48 @@ class KeycloakIntegrationTest {
         if (keycloak != null) {
             keycloak.close();
         }
+    }
+
+    /**
+     * The dashboard signs a user in through Keycloak: the page offers single sign-on, Keycloak's own login form takes
+     * vic's password, the gateway completes the authorization code flow and hands the session's access token to the
+     * page, which reads acme's MRR with it; signing out ends the Keycloak session too.
+     */
+    @Test
+    void theDashboardSignsInThroughKeycloak() throws Exception {
+        ChromeDriver browser = DashboardBrowserTest.startChromium(Files.createTempDirectory("kpi-sso-downloads"));
+        try {
+            WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+            browser.get("http://localhost:8080/");
+            wait.until(d -> d.findElement(By.id("sso-sign-in")).isDisplayed());
+            browser.findElement(By.id("sso-sign-in")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(keycloak.issuer()) && !d.findElements(By.id("username")).isEmpty());
+            browser.findElement(By.id("username")).sendKeys("vic");
+            browser.findElement(By.id("password")).sendKeys("vic-pass");
+            browser.findElement(By.id("kc-login")).click();
+            wait.until(d -> "acme".equals(d.findElement(By.id("tenant")).getText()));
+            assertFalse(browser.getCurrentUrl().contains("code="), browser.getCurrentUrl());
+            // acme's two customers pay 100 each from January 2026: the MRR of the range's last month is 200
+            String last = YearMonth.now(ZoneOffset.UTC).minusMonths(1).atDay(1).toString();
+            wait.until(d -> d.findElement(By.id("dashboard")).getAttribute("data-range") != null);
+            WebElement mrr = browser.findElement(By.cssSelector(
+                    "section.panel[data-panel='mrr-arr'] tr[data-key='" + last + "'] td[data-col='mrr']"));
+            assertEquals(0, new BigDecimal("200").compareTo(new BigDecimal(mrr.getAttribute("data-value"))), last);
+            String token = (String) browser.executeScript("return sessionStorage.getItem('kpi.token');");
+            assertEquals("kpi-dashboard", claim(token, "azp"), "a token Keycloak issued to the dashboard's client");
+
+            browser.findElement(By.id("sign-out")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith("http://localhost:8080/") && d.findElement(By.id("login")).isDisplayed());
+            browser.findElement(By.id("sso-sign-in")).click();
+            wait.until(d -> d.getCurrentUrl().startsWith(keycloak.issuer()) && !d.findElements(By.id("username")).isEmpty());
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static String claim(String jwt, String name) throws Exception {
+        String payload = new String(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JSON.readTree(payload).path(name).asText();
     }
 
     @Test

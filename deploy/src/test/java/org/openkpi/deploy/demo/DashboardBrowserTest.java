@@ -83,11 +83,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * both, so it never downloads a browser or driver, and the test fails when they are missing. Needs the services built and the ports 8080-8084 free (as DemoEndToEndTest).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardBrowserTest {
+public class DashboardBrowserTest {
 
     /** Debian's Chromium and its driver; KPI_CHROME_BINARY / KPI_CHROMEDRIVER point elsewhere (a hosted runner's Chrome). */
-    static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KPI_CHROME_BINARY", "/usr/bin/chromium"));
-    static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("KPI_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    public static final Path CHROMIUM = Path.of(System.getenv().getOrDefault("KPI_CHROME_BINARY", "/usr/bin/chromium"));
+    public static final Path CHROMEDRIVER = Path.of(System.getenv().getOrDefault("KPI_CHROMEDRIVER", "/usr/bin/chromedriver"));
     static final String DASHBOARD = "http://localhost:8080/";
     static final Path SCREENSHOTS = Path.of("target", "dashboard-screenshots").toAbsolutePath();
 
@@ -204,7 +204,7 @@ class DashboardBrowserTest {
      * DriverFinder never calls Selenium Manager (no download of a driver or browser), and the browser binary is fixed
      * in the options. Downloads go to {@code downloads} without a prompt.
      */
-    static ChromeDriver startChromium(Path downloads) throws IOException {
+    public static ChromeDriver startChromium(Path downloads) throws IOException {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()

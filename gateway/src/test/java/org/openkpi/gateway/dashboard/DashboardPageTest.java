@@ -59,6 +59,17 @@ class DashboardPageTest {
     }
 
     @Test
+    void singleSignOnIsOffUnlessConfigured() {
+        given().when().get("/dashboard/config.json")
+                .then().statusCode(200)
+                .header("Cache-Control", equalTo("no-store"))
+                .body("sso", equalTo(false));
+        // /sso/* needs a signed-in user; without the dashboard's OIDC tenant nothing signs one in
+        given().when().get("/sso/token").then().statusCode(401);
+        given().redirects().follow(false).when().get("/sso/login").then().statusCode(401);
+    }
+
+    @Test
     void theDataBehindThePageStillNeedsAToken() {
         given().contentType("application/json").body("{\"query\":\"{ scorecard { period { start } } }\"}")
                 .when().post("/graphql")
