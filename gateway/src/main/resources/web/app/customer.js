@@ -98,6 +98,7 @@ export async function showCustomer(id, ctx) {
           { key: 'delta', label: 'Change', kind: 'money' }, { key: 'mrr', label: 'MRR after', kind: 'money' }],
         chart: {
           ...timeChart(null, [{ name: 'MRR', type: 'line', step: 'end', itemStyle: { color: COLORS.primary },
+            tooltip: { valueFormatter: v => formatMoney(v, currency) },
             data: rows.map(r => [r.key, num(r.values.mrr)]).concat(rows.length ? [[asOf, num(revenue.mrr.amount)]] : []) }],
           valueAxis(v => formatCompactMoney(v, currency))),
           xAxis: { type: 'time' }

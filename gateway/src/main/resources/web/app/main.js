@@ -75,6 +75,14 @@ async function signIn(token, fromForm) {
 // ------------------------------------------------------------------ toolbar
 
 function fillToolbar(state) {
+  const preset = [...$('#preset').options].map(o => o.value).find(p => {
+    if (!p) {
+      return false;
+    }
+    const range = nav.presetRange(p);
+    return range.from === state.from && range.to === state.to;
+  });
+  $('#preset').value = preset || '';
   $('#from').value = state.from;
   $('#to').value = state.to;
   $('#granularity').value = state.granularity;
@@ -245,6 +253,16 @@ function start() {
   $('#sign-out').addEventListener('click', () => signOut(''));
   $('#toolbar').addEventListener('submit', apply);
   $('#dimension').addEventListener('change', () => fillDimensionValues($('#dimension').value, toolbarState()));
+  $('#preset').addEventListener('change', () => {
+    if ($('#preset').value) {
+      const range = nav.presetRange($('#preset').value);
+      $('#from').value = range.from;
+      $('#to').value = range.to;
+    }
+  });
+  for (const id of ['#from', '#to']) {
+    $(id).addEventListener('input', () => { $('#preset').value = ''; });
+  }
   $('#customer-search').addEventListener('keydown', openCustomer);
   window.addEventListener('hashchange', () => {
     const fragment = auth.takeTokenFromFragment();

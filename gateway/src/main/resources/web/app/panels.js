@@ -21,6 +21,11 @@ function notFiltered(state, what) {
   return state.dimension && state.value ? 'Not filtered by ' + state.dimension.toLowerCase() + ': ' + what : null;
 }
 
+/** A series' tooltip values formatted like its table (ECharts would show the raw number). */
+function tip(format) {
+  return { tooltip: { valueFormatter: v => v === null || v === undefined || Number.isNaN(v) ? '—' : format(v) } };
+}
+
 function neg(raw) {
   if (raw === null || raw === undefined || Number(raw) === 0) {
     return raw;
@@ -107,7 +112,8 @@ export const PANELS = [
           contraction: neg(p.contractionMrr.amount), churn: neg(p.churnMrr.amount), netNew: p.netNewMrr.amount }
       }));
       const currency = rows.length ? rows[0].currency : ctx.currency;
-      const bar = (key, name) => ({ name, type: 'bar', stack: 'movements', itemStyle: { color: COLORS[key] },
+      const money = tip(v => formatMoney(v, currency));
+      const bar = (key, name) => ({ name, type: 'bar', stack: 'movements', itemStyle: { color: COLORS[key] }, ...money,
         data: rows.map(r => num(r.values[key])) });
       return {
         currency, rows,
@@ -116,7 +122,7 @@ export const PANELS = [
         chart: timeChart(labels(rows, ctx), [
           bar('new', 'New'), bar('expansion', 'Expansion'), bar('reactivation', 'Reactivation'),
           bar('contraction', 'Contraction'), bar('churn', 'Churn'),
-          { name: 'Net new MRR', type: 'line', itemStyle: { color: COLORS.net }, lineStyle: { width: 2 },
+          { name: 'Net new MRR', type: 'line', itemStyle: { color: COLORS.net }, lineStyle: { width: 2 }, ...money,
             data: rows.map(r => num(r.values.netNew)) }
         ], valueAxis(v => formatCompactMoney(v, currency)))
       };
@@ -142,8 +148,9 @@ export const PANELS = [
           { key: 'arpa', label: 'ARPA', kind: 'money' }
         ],
         chart: timeChart(labels(rows, ctx), [
-          { name: 'MRR', type: 'bar', itemStyle: { color: COLORS.primary }, data: rows.map(r => num(r.values.mrr)) },
-          { name: 'ARR', type: 'line', yAxisIndex: 1, itemStyle: { color: COLORS.secondary },
+          { name: 'MRR', type: 'bar', itemStyle: { color: COLORS.primary }, ...tip(v => formatMoney(v, currency)),
+            data: rows.map(r => num(r.values.mrr)) },
+          { name: 'ARR', type: 'line', yAxisIndex: 1, itemStyle: { color: COLORS.secondary }, ...tip(v => formatMoney(v, currency)),
             data: rows.map(r => num(r.values.arr)) }
         ], [valueAxis(v => formatCompactMoney(v, currency), { name: 'MRR' }),
           valueAxis(v => formatCompactMoney(v, currency), { name: 'ARR', splitLine: { show: false } })])
@@ -162,8 +169,8 @@ export const PANELS = [
         rows,
         columns: [{ key: 'nrr', label: 'NRR', kind: 'ratio' }, { key: 'grr', label: 'GRR', kind: 'ratio' }],
         chart: timeChart(labels(rows, ctx), [
-          { name: 'NRR', type: 'line', itemStyle: { color: COLORS.primary }, data: rows.map(r => num(r.values.nrr)) },
-          { name: 'GRR', type: 'line', itemStyle: { color: COLORS.contraction }, data: rows.map(r => num(r.values.grr)) }
+          { name: 'NRR', type: 'line', itemStyle: { color: COLORS.primary }, ...tip(v => formatPercent(v)), data: rows.map(r => num(r.values.nrr)) },
+          { name: 'GRR', type: 'line', itemStyle: { color: COLORS.contraction }, ...tip(v => formatPercent(v)), data: rows.map(r => num(r.values.grr)) }
         ], valueAxis(v => formatPercent(v, 0), { scale: true }))
       };
     }
@@ -186,7 +193,7 @@ export const PANELS = [
           { key: 'payingCustomersStart', label: 'Paying at start', kind: 'int', csv: 'paying_customers_start' }
         ],
         chart: timeChart(labels(rows, ctx), [
-          { name: 'Logo churn rate', type: 'bar', itemStyle: { color: COLORS.churn },
+          { name: 'Logo churn rate', type: 'bar', itemStyle: { color: COLORS.churn }, ...tip(v => formatPercent(v)),
             data: rows.map(r => num(r.values.logoChurnRate)) },
           { name: 'Churned customers', type: 'line', yAxisIndex: 1, itemStyle: { color: COLORS.net },
             data: rows.map(r => num(r.values.churnedCustomers)) }
@@ -297,6 +304,7 @@ export const PANELS = [
           { key: 'cac', label: 'CAC', kind: 'money' }
         ],
         chart: horizontalBars(rows.map(r => r.key), [{ name: 'CAC', type: 'bar', itemStyle: { color: COLORS.secondary },
+          ...tip(v => formatMoney(v, currency)),
           data: rows.map(r => num(r.values.cac)) }], v => formatCompactMoney(v, currency))
       };
     }
@@ -321,10 +329,11 @@ export const PANELS = [
           { key: 'cacPaybackMonths', label: 'CAC payback', kind: 'months', csv: 'cac_payback_months' }
         ],
         chart: timeChart(labels(rows, ctx), [
-          { name: 'LTV:CAC', type: 'line', itemStyle: { color: COLORS.primary }, data: rows.map(r => num(r.values.ltvToCac)),
+          { name: 'LTV:CAC', type: 'line', itemStyle: { color: COLORS.primary }, ...tip(v => formatNumber(v, 2) + '×'), data: rows.map(r => num(r.values.ltvToCac)),
             markLine: { silent: true, symbol: 'none', lineStyle: { type: 'dashed', color: COLORS.new }, data: [{ yAxis: 3 }],
               label: { formatter: '3× healthy' } } },
           { name: 'CAC payback (months)', type: 'bar', yAxisIndex: 1, itemStyle: { color: COLORS.muted, opacity: 0.6 },
+            ...tip(v => formatNumber(v, 1) + ' mo'),
             data: rows.map(r => num(r.values.cacPaybackMonths)) }
         ], [valueAxis(v => v + '×'), valueAxis(v => v + ' mo', { splitLine: { show: false } })])
       };
@@ -353,8 +362,8 @@ export const PANELS = [
           { key: 'tickets', label: 'Tickets answered', kind: 'int', csv: 'tickets_first_answered' }
         ],
         chart: timeChart(labels(rows, ctx), [
-          { name: 'First response', type: 'line', itemStyle: { color: COLORS.primary }, data: rows.map(r => num(r.values.firstResponseMedian)) },
-          { name: 'Resolution', type: 'line', itemStyle: { color: COLORS.secondary }, data: rows.map(r => num(r.values.resolutionMedian)) }
+          { name: 'First response', type: 'line', itemStyle: { color: COLORS.primary }, ...tip(formatHours), data: rows.map(r => num(r.values.firstResponseMedian)) },
+          { name: 'Resolution', type: 'line', itemStyle: { color: COLORS.secondary }, ...tip(formatHours), data: rows.map(r => num(r.values.resolutionMedian)) }
         ], valueAxis(v => formatHours(v)))
       };
     }
@@ -378,7 +387,7 @@ export const PANELS = [
         chart: timeChart(labels(rows, ctx), [
           { name: 'Tickets created', type: 'bar', yAxisIndex: 1, itemStyle: { color: COLORS.muted, opacity: 0.5 },
             data: rows.map(r => num(r.values.ticketsCreated)) },
-          { name: 'CSAT', type: 'line', itemStyle: { color: COLORS.new }, data: rows.map(r => num(r.values.csat)) }
+          { name: 'CSAT', type: 'line', itemStyle: { color: COLORS.new }, ...tip(v => formatPercent(v)), data: rows.map(r => num(r.values.csat)) }
         ], [valueAxis(v => formatPercent(v, 0), { min: 0, max: 1 }), valueAxis(v => v, { splitLine: { show: false } })])
       };
     }
@@ -405,7 +414,8 @@ export const PANELS = [
           { key: 'resolvedPerWorkingDay', label: 'Per working day', kind: 'decimal', csv: 'resolved_per_working_day' }
         ],
         chart: horizontalBars(rows.map(r => r.values.name || r.key), [{ name: 'Resolved per working day', type: 'bar',
-          itemStyle: { color: COLORS.primary }, data: rows.map(r => num(r.values.resolvedPerWorkingDay)) }], v => v)
+          itemStyle: { color: COLORS.primary }, ...tip(v => formatNumber(v, 2)),
+          data: rows.map(r => num(r.values.resolvedPerWorkingDay)) }], v => v)
       };
     }
   },

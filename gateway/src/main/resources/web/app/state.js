@@ -24,6 +24,20 @@ export function addDays(day, n) {
   return iso(d);
 }
 
+/**
+ * A preset range of complete months before the current one ("12", "6", "3", "24"), or "ytd": from January 1 to the
+ * start of the current month (or the whole of January so far in January).
+ */
+export function presetRange(preset, today = new Date()) {
+  const y = today.getFullYear(), m = today.getMonth();
+  if (preset === 'ytd') {
+    const to = m === 0 ? new Date(Date.UTC(y, 0, today.getDate() + 1)) : new Date(Date.UTC(y, m, 1));
+    return { from: iso(new Date(Date.UTC(y, 0, 1))), to: iso(to) };
+  }
+  const months = Number(preset);
+  return { from: iso(new Date(Date.UTC(y, m - months, 1))), to: iso(new Date(Date.UTC(y, m, 1))) };
+}
+
 /** The twelve complete months before the current one. */
 export function defaultState(today = new Date()) {
   const to = new Date(Date.UTC(today.getFullYear(), today.getMonth(), 1));
