@@ -15,7 +15,12 @@ export function toCsv(table) {
   const timeSeries = table.rows.some(r => r.period);
   const keyed = !timeSeries || table.scorecard;
   const hasMoney = table.columns.some(c => c.kind === 'money');
-  const header = timeSeries ? ['period_start', 'period_end_exclusive'] : [];
+  // a table aggregated over the whole range (by channel, by agent) carries that range as its period
+  const over = !timeSeries && table.over ? table.over : null;
+  const header = timeSeries || over ? ['period_start', 'period_end_exclusive'] : [];
+  if (table.asOf) {
+    header.push('as_of');
+  }
   if (keyed) {
     header.push(table.keyName || 'key');
   }
@@ -27,7 +32,10 @@ export function toCsv(table) {
   }
   const lines = [header.map(cell).join(',')];
   for (const row of table.rows) {
-    const out = timeSeries ? [row.period.start, row.period.end] : [];
+    const out = timeSeries ? [row.period.start, row.period.end] : over ? [over.start, over.end] : [];
+    if (table.asOf) {
+      out.push(table.asOf);
+    }
     if (keyed) {
       out.push(row.key);
     }

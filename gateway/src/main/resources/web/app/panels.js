@@ -260,7 +260,7 @@ export const PANELS = [
       const total = k => sum(rows.map(r => r.values[k]));
       const visitors = total('visitors'), trials = total('trials'), paying = total('newPayingCustomers');
       return {
-        keyName: 'channel', keyLabel: 'Channel', rows,
+        keyName: 'channel', keyLabel: 'Channel', rows, over: { start: ctx.state.from, end: ctx.state.to },
         note: notFiltered(ctx.state, 'acquisition attributes visitors and trials to channels only'),
         columns: [
           { key: 'visitors', label: 'Visitors', kind: 'int' }, { key: 'trials', label: 'Trials', kind: 'int' },
@@ -296,7 +296,7 @@ export const PANELS = [
         values: { spend: a.spend.toFixed(2), newPayingCustomers: String(a.paying), cac: divide(a.spend, a.paying, 2) } }))
         .sort((a, b) => (num(b.values.cac) || 0) - (num(a.values.cac) || 0));
       return {
-        keyName: 'channel', keyLabel: 'Channel', currency, rows,
+        keyName: 'channel', keyLabel: 'Channel', currency, rows, over: { start: ctx.state.from, end: ctx.state.to },
         note: notFiltered(ctx.state, 'spend is attributed to channels only'),
         columns: [
           { key: 'spend', label: 'Spend', kind: 'money' },
@@ -404,7 +404,7 @@ export const PANELS = [
       const means = data.teamResolutionRates.filter(t => t.meanResolvedPerAgentPerWorkingDay.value !== null)
         .map(t => (t.name || t.teamId) + ' ' + formatNumber(t.meanResolvedPerAgentPerWorkingDay.value, 2));
       return {
-        keyName: 'agent_id', keyLabel: 'Agent id', rows,
+        keyName: 'agent_id', keyLabel: 'Agent id', rows, over: { start: ctx.state.from, end: ctx.state.to },
         note: [means.length ? 'team means: ' + means.join(', ') : null,
           notFiltered(ctx.state, 'support tickets are not split by plan, channel or country')].filter(Boolean).join('; '),
         columns: [
@@ -430,7 +430,7 @@ export const PANELS = [
         values: { rank: c.rank, name: c.name, mrr: c.mrr ? c.mrr.amount : null, score: c.score,
           signals: c.signals.map(s => s.kind + ': ' + s.detail).join('; ') } }));
       return {
-        keyName: 'customer_id', keyLabel: 'Customer id', rows, currency: ctx.currency,
+        keyName: 'customer_id', keyLabel: 'Customer id', rows, asOf: risk.asOf, currency: ctx.currency,
         note: risk.atRisk + ' paying customers with a signal at ' + risk.asOf + (risk.atRisk > rows.length
           ? ', the ' + rows.length + ' riskiest shown' : '') + (ctx.state.dimension ? '; not filtered' : ''),
         columns: [

@@ -519,6 +519,22 @@ public class DashboardBrowserTest {
                 }
             }
         }
+        // a table over the whole range (by channel) carries the range as its period, then its key
+        List<List<String>> funnel = parseCsv(Files.readString(download("funnel", "funnel_" + FROM + "_" + TO + "_month.csv"),
+                StandardCharsets.UTF_8));
+        assertEquals(List.of("period_start", "period_end_exclusive", "channel", "visitors", "trials"),
+                funnel.get(0).subList(0, 5), "funnel CSV header");
+        long trials = 0;
+        for (List<String> row : funnel.subList(1, funnel.size())) {
+            assertEquals(List.of(FROM, TO), row.subList(0, 2), "the range of funnel row " + row);
+            trials += Long.parseLong(row.get(4));
+        }
+        List<DemoFigures.Month> year = DEMO.figures().months().stream()
+                .filter(m -> !m.month().isBefore(YearMonth.parse(FROM.substring(0, 7)))
+                        && m.month().isBefore(YearMonth.parse(TO.substring(0, 7))))
+                .toList();
+        assertEquals(12, year.size());
+        assertEquals(year.stream().mapToLong(DemoFigures.Month::trials).sum(), trials, "trials of the year in funnel CSV");
         shot("csv-downloaded");
     }
 
