@@ -15,6 +15,7 @@ export function panelElement(panel) {
   el.innerHTML = `<header><h3></h3><span class="note"></span><button class="csv" type="button" disabled
       title="Download this panel's data as CSV">CSV</button></header>
     <p class="panel-error" hidden></p>
+    <p class="panel-empty" hidden>No data in this range.</p>
     ${panel.chartless ? '' : '<div class="chart" role="img"></div>'}
     ${panel.id === 'scorecard' ? '<ul id="alerts" class="alerts"></ul>' : ''}
     <details class="table-wrap"${panel.chartless ? ' open' : ''}><summary>Data</summary>
@@ -85,6 +86,7 @@ export async function renderPanel(el, panel, ctx, isCurrent) {
     }
     csv.onclick = () => download(csvName(panel.id, ctx.state), toCsv(table));
     csv.disabled = false;
+    el.querySelector('.panel-empty').hidden = table.rows.length > 0;
     el.dataset.state = table.rows.length ? 'ready' : 'empty';
   } catch (e) {
     if (!isCurrent()) {
@@ -98,6 +100,7 @@ export async function renderPanel(el, panel, ctx, isCurrent) {
     retry.onclick = () => renderPanel(el, panel, ctx, isCurrent);
     error.appendChild(retry);
     error.hidden = false;
+    el.querySelector('.panel-empty').hidden = true;
     el.dataset.state = 'error';
   }
 }
