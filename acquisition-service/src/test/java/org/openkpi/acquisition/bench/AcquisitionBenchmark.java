@@ -300,7 +300,9 @@ public final class AcquisitionBenchmark {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
         KeyPair keys = generator.generateKeyPair();
-        token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("bench").claim("tenant_id", TENANT).expiresIn(Duration.ofHours(24))
+        token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("bench").claim("tenant_id", TENANT)
+                .groups(java.util.Set.of("kpi-viewer", "kpi-writer", "kpi-admin")) // ingests, reads and sets the tenant's settings
+                .expiresIn(Duration.ofHours(24))
                 .sign(keys.getPrivate());
         startService(jar, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
 

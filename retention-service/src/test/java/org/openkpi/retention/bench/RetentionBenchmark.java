@@ -310,7 +310,9 @@ public final class RetentionBenchmark {
     // ---- client ---------------------------------------------------------------------------------
 
     String token(String tenant) {
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("bench").claim("tenant_id", tenant).expiresIn(Duration.ofHours(24))
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("bench").claim("tenant_id", tenant)
+                .groups(java.util.Set.of("kpi-viewer", "kpi-writer", "kpi-admin")) // ingests, reads and sets the tenant's settings
+                .expiresIn(Duration.ofHours(24))
                 .sign(keys.getPrivate());
     }
 

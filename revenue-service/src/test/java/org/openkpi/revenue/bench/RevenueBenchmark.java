@@ -544,6 +544,7 @@ public final class RevenueBenchmark {
         startPostgres();
         KeyPair keys = generateKeys();
         token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("benchmark-user").claim("tenant_id", TENANT)
+                .groups(java.util.Set.of("kpi-viewer", "kpi-writer", "kpi-admin")) // ingests, reads and sets the tenant's settings
                 .expiresIn(Duration.ofHours(24)).sign(keys.getPrivate());
         startService(jar, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
 
