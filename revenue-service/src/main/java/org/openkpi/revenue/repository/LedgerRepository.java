@@ -39,8 +39,9 @@ public class LedgerRepository {
         Map<String, List<StoredMovement>> out = new HashMap<>();
         jdbc.each("""
                 SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel, m.feed_seq
-                FROM mrr_movement m JOIN unnest(?::text[], ?::text[]) AS f(customer_id, from_day) ON m.customer_id = f.customer_id
-                WHERE m.tenant_id = ? AND (f.from_day IS NULL OR m.day >= f.from_day::date)
+                FROM unnest(?::text[], ?::date[]) AS f(customer_id, from_day)
+                     CROSS JOIN LATERAL (SELECT * FROM mrr_movement
+                       WHERE tenant_id = ? AND customer_id = f.customer_id AND day >= coalesce(f.from_day, '-infinity')) m
                 ORDER BY m.customer_id, m.day
                 """, ps -> bindFrom(ps, tenant, fromDay), rs -> {
             StoredMovement m = map(rs, rs.getLong(10));
@@ -54,9 +55,9 @@ public class LedgerRepository {
         Map<String, List<StoredMovement>> out = new HashMap<>();
         jdbc.each("""
                 SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel
-                FROM mrr_component_movement m
-                     JOIN unnest(?::text[], ?::text[]) AS f(customer_id, from_day) ON m.customer_id = f.customer_id
-                WHERE m.tenant_id = ? AND (f.from_day IS NULL OR m.day >= f.from_day::date)
+                FROM unnest(?::text[], ?::date[]) AS f(customer_id, from_day)
+                     CROSS JOIN LATERAL (SELECT * FROM mrr_component_movement
+                       WHERE tenant_id = ? AND customer_id = f.customer_id AND day >= coalesce(f.from_day, '-infinity')) m
                 ORDER BY m.customer_id, m.day, m.plan_code
                 """, ps -> bindFrom(ps, tenant, fromDay), rs -> {
             StoredMovement m = map(rs, 0);

@@ -152,7 +152,8 @@ public class IngestionService {
     @Transactional
     public IngestResult recordSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
         checkSize(inputs);
-        lock.lock(tenant);
+        // validated before the tenant lock, so a concurrent batch's validation overlaps this tenant's running write:
+        // it depends only on which plans exist, and plans are never removed
         Map<String, PlanRow> knownPlans = plans.findAll(tenant);
         List<Batch.Item<SubscriptionEvent>> items = new ArrayList<>();
         Set<String> customerIds = new LinkedHashSet<>();
@@ -161,7 +162,8 @@ public class IngestionService {
             customerIds.add(e.customerId());
             items.add(new Batch.Item<>(i, e.externalId(), hash(e), e));
         }
-        requireCustomers(tenant, customerIds, items, SubscriptionEvent::customerId);
+        lock.lock(tenant);
+        Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, customerIds, items, SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
         Batch<SubscriptionEvent> batch = Batch.classify(items, ids -> {
             stored.putAll(events.findStored(tenant, ids));
@@ -189,7 +191,7 @@ public class IngestionService {
         }
         events.insert(tenant, batch.fresh().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
         events.upsert(tenant, batch.replaced().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
-        ledger.recompute(tenant, affected, e -> {
+        ledger.recompute(tenant, affected, batchCustomers, e -> {
             Integer index = indexByEvent.get(e.eventExternalId());
             String prefix = "";
             if (index == null) {
@@ -203,9 +205,11 @@ public class IngestionService {
     }
 
     /** Every element's customer must be one of the tenant's; names the first element whose is not. */
-    private <T> void requireCustomers(TenantId tenant, Set<String> customerIds, List<Batch.Item<T>> items,
+    /** @return the customers, as read under the tenant lock */
+    private <T> Map<String, CustomerRow> requireCustomers(TenantId tenant, Set<String> customerIds, List<Batch.Item<T>> items,
             Function<T, String> customerOf) {
-        Set<String> existing = customers.find(tenant, customerIds).keySet();
+        Map<String, CustomerRow> found = customers.find(tenant, customerIds);
+        Set<String> existing = found.keySet();
         for (Batch.Item<T> item : items) {
             String customerId = customerOf.apply(item.value());
             if (!existing.contains(customerId)) {
@@ -213,6 +217,7 @@ public class IngestionService {
                         + " (record it with recordCustomers first)");
             }
         }
+        return found;
     }
 
     private static SubscriptionEvent toEvent(int i, SubscriptionEventInput in, Map<String, PlanRow> knownPlans) {

@@ -99,6 +99,16 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Function<EngineException, ApiException> onError) {
+        recompute(tenant, changedFrom, Map.of(), onError);
+    }
+
+    /**
+     * As {@link #recompute(TenantId, Map, Function)}, with some customers' rows already read in this transaction
+     * under the tenant lock (they are not read again).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+            Function<EngineException, ApiException> onError) {
         if (changedFrom.isEmpty()) {
             return;
         }
@@ -110,14 +120,25 @@ public class LedgerService {
         List<String> ids = new ArrayList<>(changedFrom.keySet());
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            recomputeChunk(tenant, engine, s.zone(), chunk, changedFrom, onError);
+            recomputeChunk(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, onError);
         }
     }
 
     private void recomputeChunk(TenantId tenant, MovementEngine engine, ZoneId zone, List<String> ids,
-            Map<String, Instant> changedFrom, Function<EngineException, ApiException> onError) {
+            Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+            Function<EngineException, ApiException> onError) {
         Map<String, List<SubscriptionEvent>> eventsByCustomer = events.findByCustomers(tenant, ids);
-        Map<String, CustomerRow> dims = customers.find(tenant, ids);
+        Map<String, CustomerRow> dims = new HashMap<>();
+        List<String> unknown = new ArrayList<>();
+        for (String id : ids) {
+            CustomerRow known = knownCustomers.get(id);
+            if (known != null) {
+                dims.put(id, known);
+            } else {
+                unknown.add(id);
+            }
+        }
+        dims.putAll(customers.find(tenant, unknown));
         Map<String, LocalDate> fromDay = new LinkedHashMap<>();
         for (String customerId : ids) {
             Instant from = changedFrom.get(customerId);

@@ -376,12 +376,13 @@ public final class RevenueBenchmark {
 
     // ---- options ---------------------------------------------------------------------------------
 
-    record Options(int customers, int batch, boolean skip2x, int warmup, double warmupSeconds, int iterations, long seed,
-            boolean generateOnly, boolean profile, Path moduleDir, List<String> serviceJvmArgs) {
+    record Options(int customers, int batch, int senders, boolean skip2x, int warmup, double warmupSeconds, int iterations, long seed,
+            boolean generateOnly, boolean profile, Path moduleDir, List<String> serviceJvmArgs, Map<String, String> pgSettings) {
 
         static Options parse(String[] args) {
             int customers = Integer.getInteger("benchmark.customers", 100_000);
             int batch = Integer.getInteger("benchmark.batch", 5000);
+            int senders = Integer.getInteger("benchmark.senders", 1);
             boolean skip2x = Boolean.getBoolean("benchmark.skip2x");
             int warmup = Integer.getInteger("benchmark.warmup", 500);
             double warmupSeconds = Double.parseDouble(System.getProperty("benchmark.warmupSeconds", "20"));
@@ -389,6 +390,7 @@ public final class RevenueBenchmark {
             long seed = Long.getLong("benchmark.seed", 42);
             boolean generateOnly = Boolean.getBoolean("benchmark.generateOnly");
             boolean profile = Boolean.getBoolean("benchmark.profile");
+            Map<String, String> pgSettings = new LinkedHashMap<>();
             List<String> list = new ArrayList<>();
             for (String a : args) {
                 if (a != null && !a.isBlank()) {
@@ -400,6 +402,7 @@ public final class RevenueBenchmark {
                 switch (a) {
                     case "--customers" -> customers = Integer.parseInt(value(list, ++i, a));
                     case "--batch" -> batch = Integer.parseInt(value(list, ++i, a));
+                    case "--senders" -> senders = Integer.parseInt(value(list, ++i, a));
                     case "--skip-2x" -> skip2x = true;
                     case "--warmup" -> warmup = Integer.parseInt(value(list, ++i, a));
                     case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(value(list, ++i, a));
@@ -407,16 +410,24 @@ public final class RevenueBenchmark {
                     case "--seed" -> seed = Long.parseLong(value(list, ++i, a));
                     case "--generate-only" -> generateOnly = true;
                     case "--profile" -> profile = true;
+                    case "--pg" -> {
+                        String setting = value(list, ++i, a);
+                        int eq = setting.indexOf('=');
+                        if (eq < 1) {
+                            throw new IllegalArgumentException("--pg takes name=value, got " + setting);
+                        }
+                        pgSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
+                    }
                     case "--help", "-h" -> {
-                        System.out.println("options: --customers N (100000) --batch N (5000) --skip-2x --warmup N (500) --warmup-seconds S (20)"
-                                + " --iterations N (200) --seed N (42) --generate-only --profile");
+                        System.out.println("options: --customers N (100000) --batch N (5000) --senders N (1) --skip-2x --warmup N (500) --warmup-seconds S (20)"
+                                + " --iterations N (200) --seed N (42) --generate-only --profile --pg name=value (a PostgreSQL setting, repeatable)");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            if (customers < 1 || batch < 1 || iterations < 1 || warmup < 0) {
-                throw new IllegalArgumentException("--customers, --batch and --iterations must be positive");
+            if (customers < 1 || batch < 1 || senders < 1 || iterations < 1 || warmup < 0) {
+                throw new IllegalArgumentException("--customers, --batch, --senders and --iterations must be positive");
             }
             String dir = System.getProperty("benchmark.moduleDir");
             Path moduleDir;
@@ -429,8 +440,8 @@ public final class RevenueBenchmark {
             }
             String jvm = System.getProperty("benchmark.serviceJvmArgs", "");
             List<String> jvmArgs = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
-            return new Options(customers, batch, skip2x, warmup, warmupSeconds, iterations, seed, generateOnly, profile, moduleDir,
-                    jvmArgs);
+            return new Options(customers, batch, senders, skip2x, warmup, warmupSeconds, iterations, seed, generateOnly, profile, moduleDir,
+                    jvmArgs, pgSettings);
         }
 
         private static String value(List<String> list, int i, String option) {
@@ -587,12 +598,13 @@ public final class RevenueBenchmark {
         ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.to(postgresLog.toFile());
         long t0 = System.nanoTime();
         synchronized (this) {
-            postgres = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(toLog)
-                    .setErrorRedirector(toLog)
-                    .start();
+                    .setErrorRedirector(toLog);
+            options.pgSettings().forEach(builder::setServerConfig);
+            postgres = builder.start();
         }
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + DATABASE);
@@ -842,14 +854,16 @@ public final class RevenueBenchmark {
         System.out.printf(Locale.ROOT, "Recorded %d customers in %.1f s (%.0f customers/s)%n", h.customers, s, h.customers / s);
     }
 
-    private String eventsBody(History h, int from, int to) {
+    /** The mutation for the events at chronological positions {@code positions[from..to)}. */
+    private String eventsBody(History h, int[] positions, int from, int to) {
         StringBuilder b = new StringBuilder(230 * (to - from)).append("{\"query\":");
         quote(b, EVENTS_MUTATION);
         b.append(",\"variables\":{\"e\":[");
-        for (int k = from; k < to; k++) {
+        for (int p = from; p < to; p++) {
+            int k = positions[p];
             int i = h.order[k];
             int c = h.customer[i];
-            b.append(k == from ? "{" : ",{")
+            b.append(p == from ? "{" : ",{")
                     .append("\"externalId\":\"ev").append(h.firstEventId + i)
                     .append("\",\"customerId\":\"").append(customerId(c))
                     .append("\",\"subscriptionId\":\"s").append(c).append('-').append(h.sub[i])
@@ -875,16 +889,57 @@ public final class RevenueBenchmark {
         return b.append("]}}").toString();
     }
 
+    /** One mutation: the events at {@code positions[from..to)} of one sender's stream. */
+    private record EventBatch(int number, int[] positions, int from, int to) {
+        int size() {
+            return to - from;
+        }
+    }
+
+    /**
+     * The event batches of each sender. With one sender, consecutive runs of the chronological order. With several,
+     * each customer belongs to one sender (customer number modulo senders) and each sender's events stay in
+     * chronological order, so every customer's events arrive in order and the result is the same as with one sender.
+     */
+    private List<List<EventBatch>> eventBatches(History h, int batchSize, int senders) {
+        int[][] streams = new int[senders][];
+        int[] sizes = new int[senders];
+        for (int k = 0; k < h.size; k++) {
+            sizes[h.customer[h.order[k]] % senders]++;
+        }
+        for (int s = 0; s < senders; s++) {
+            streams[s] = new int[sizes[s]];
+            sizes[s] = 0;
+        }
+        for (int k = 0; k < h.size; k++) {
+            int s = h.customer[h.order[k]] % senders;
+            streams[s][sizes[s]++] = k;
+        }
+        List<List<EventBatch>> out = new ArrayList<>();
+        int number = 0;
+        for (int s = 0; s < senders; s++) {
+            List<EventBatch> batches = new ArrayList<>();
+            for (int from = 0; from < streams[s].length; from += batchSize) {
+                batches.add(new EventBatch(number++, streams[s], from, Math.min(streams[s].length, from + batchSize)));
+            }
+            out.add(batches);
+        }
+        return out;
+    }
+
     private Ingestion ingest(String label, History h) throws Exception {
         long customersBefore = h.firstCustomer - 1L;
         recordCustomers(h);
         int batchSize = options.batch();
-        int batches = (h.size + batchSize - 1) / batchSize;
+        int senders = options.senders();
+        List<List<EventBatch>> perSender = eventBatches(h, batchSize, senders);
+        int batches = perSender.stream().mapToInt(List::size).sum();
         double[] batchSeconds = new double[batches];
-        double buildSeconds = 0;
+        double[] buildSeconds = new double[batches];
         CpuSnapshot cpuBefore = cpu();
-        System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, one sender, chronological order;"
+        System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, %s, chronological order;"
                 + " a batch touches %.0f distinct customers on average%n", h.size, label, batches, batchSize,
+                senders == 1 ? "one sender" : senders + " concurrent senders, each customer's events with one of them",
                 h.customersPerBatch(batchSize));
         PgSampler sampler = options.profile() ? new PgSampler(jdbcUrl) : null;
         if (sampler != null) {
@@ -895,38 +950,38 @@ public final class RevenueBenchmark {
             sampler.start();
         }
         List<String> slow = new ArrayList<>();
-        int reportEvery = Math.max(1, batches / 10);
+        Progress progress = new Progress(h, batches, batchSeconds, slow);
         long t0 = System.nanoTime();
-        for (int n = 0; n < batches; n++) {
-            int from = n * batchSize;
-            int to = Math.min(h.size, from + batchSize);
-            long b0 = System.nanoTime();
-            String body = eventsBody(h, from, to);
-            long b1 = System.nanoTime();
-            JsonNode data = post(body, Duration.ofMinutes(10));
-            long b2 = System.nanoTime();
-            checkIngest(data, "recordSubscriptionEvents", to - from, "event batch " + n);
-            buildSeconds += (b1 - b0) / 1e9;
-            batchSeconds[n] = (b2 - b1) / 1e9;
-            if (n >= 10) {
-                double median = median(Arrays.copyOf(batchSeconds, n));
-                if (batchSeconds[n] > 3 * median && slow.size() < 20) {
-                    slow.add(String.format(Locale.ROOT, "batch %d (%s .. %s): %.2f s, median so far %.2f s", n,
-                            Instant.ofEpochSecond(h.at[h.order[from]]), Instant.ofEpochSecond(h.at[h.order[to - 1]]),
-                            batchSeconds[n], median));
+        progress.t0 = t0;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(senders);
+        try {
+            List<java.util.concurrent.Future<?>> running = new ArrayList<>();
+            for (List<EventBatch> stream : perSender) {
+                running.add(pool.submit(() -> {
+                    for (EventBatch batch : stream) {
+                        long b0 = System.nanoTime();
+                        String body = eventsBody(h, batch.positions(), batch.from(), batch.to());
+                        long b1 = System.nanoTime();
+                        JsonNode data = post(body, Duration.ofMinutes(10));
+                        long b2 = System.nanoTime();
+                        checkIngest(data, "recordSubscriptionEvents", batch.size(), "event batch " + batch.number());
+                        buildSeconds[batch.number()] = (b1 - b0) / 1e9;
+                        batchSeconds[batch.number()] = (b2 - b1) / 1e9;
+                        progress.done(batch);
+                    }
+                    return null;
+                }));
+            }
+            for (java.util.concurrent.Future<?> f : running) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    running.forEach(other -> other.cancel(true));
+                    throw e.getCause() instanceof Exception ex ? ex : e;
                 }
             }
-            if ((n + 1) % reportEvery == 0 || n == batches - 1) {
-                double elapsed = (System.nanoTime() - t0) / 1e9;
-                double[] window = Arrays.copyOfRange(batchSeconds, Math.max(0, n + 1 - reportEvery), n + 1);
-                System.out.printf(Locale.ROOT,
-                        "  %7d / %d events (%3.0f%%, history up to %s): %6.1f s, %6.0f events/s overall;"
-                                + " last %d batches: median %.2f s, max %.2f s (%.0f events/s)%n",
-                        to, h.size, 100.0 * to / h.size, LocalDate.ofInstant(Instant.ofEpochSecond(h.at[h.order[to - 1]]),
-                                ZoneOffset.UTC), elapsed, to / elapsed, window.length, median(window),
-                        Arrays.stream(window).max().orElse(0), (double) (to - Math.max(0, n + 1 - reportEvery) * batchSize)
-                                / Arrays.stream(window).sum());
-            }
+        } finally {
+            pool.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         Instant wallEnd = Instant.now();
@@ -936,7 +991,7 @@ public final class RevenueBenchmark {
         CpuSnapshot cpuAfter = cpu();
         System.out.printf(Locale.ROOT, "Ingestion %s: %d events in %.1f s = %.0f events/s"
                 + " (client JSON building %.1f s of that; batch round trip median %.2f s, p95 %.2f s, max %.2f s)%n",
-                label, h.size, seconds, h.size / seconds, buildSeconds, median(batchSeconds),
+                label, h.size, seconds, h.size / seconds, Arrays.stream(buildSeconds).sum(), median(batchSeconds),
                 percentile(sorted(batchSeconds), 95), Arrays.stream(batchSeconds).max().orElse(0));
         double serviceCpu = cpuAfter.service - cpuBefore.service;
         double pgCpu = cpuAfter.postgres - cpuBefore.postgres;
@@ -955,6 +1010,55 @@ public final class RevenueBenchmark {
             slow.forEach(s -> System.out.println("    " + s));
         }
         return new Ingestion(h.size, seconds, batchSeconds, customersBefore);
+    }
+
+    /** Progress lines (about every tenth of the batches) and slow batches, as batches complete. */
+    private static final class Progress {
+        private final History h;
+        private final int batches;
+        private final double[] batchSeconds;
+        private final List<String> slow;
+        private final int reportEvery;
+        private final List<Double> window = new ArrayList<>();
+        private final List<Double> finished = new ArrayList<>();
+        private int done;
+        private long events;
+        long t0;
+
+        Progress(History h, int batches, double[] batchSeconds, List<String> slow) {
+            this.h = h;
+            this.batches = batches;
+            this.batchSeconds = batchSeconds;
+            this.slow = slow;
+            this.reportEvery = Math.max(1, batches / 10);
+        }
+
+        synchronized void done(EventBatch batch) {
+            double took = batchSeconds[batch.number()];
+            if (finished.size() >= 10) {
+                double median = median(finished.stream().mapToDouble(Double::doubleValue).toArray());
+                if (took > 3 * median && slow.size() < 20) {
+                    slow.add(String.format(Locale.ROOT, "batch %d (%s .. %s): %.2f s, median so far %.2f s", batch.number(),
+                            Instant.ofEpochSecond(h.at[h.order[batch.positions()[batch.from()]]]),
+                            Instant.ofEpochSecond(h.at[h.order[batch.positions()[batch.to() - 1]]]), took, median));
+                }
+            }
+            finished.add(took);
+            window.add(took);
+            done++;
+            events += batch.size();
+            if (done % reportEvery == 0 || done == batches) {
+                double elapsed = (System.nanoTime() - t0) / 1e9;
+                double[] w = window.stream().mapToDouble(Double::doubleValue).toArray();
+                System.out.printf(Locale.ROOT,
+                        "  %7d / %d events (%3.0f%%, history up to %s): %6.1f s, %6.0f events/s overall;"
+                                + " last %d batches: median %.2f s, max %.2f s%n",
+                        events, h.size, 100.0 * events / h.size, LocalDate.ofInstant(
+                                Instant.ofEpochSecond(h.at[h.order[batch.positions()[batch.to() - 1]]]), ZoneOffset.UTC),
+                        elapsed, events / elapsed, w.length, median(w), Arrays.stream(w).max().orElse(0));
+                window.clear();
+            }
+        }
     }
 
     record CpuSnapshot(double service, double postgres, double client, double machine) {
