@@ -45,7 +45,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The revenue-service benchmark (see BENCHMARK.md). Starts an embedded PostgreSQL and the built service
  * ({@code target/quarkus-app/quarkus-run.jar}) as a child process, generates a synthetic tenant (by
  * default 100,000 customers with about 10 subscription events each over 2023-01-01 .. 2025-12-31),
- * ingests it through the public GraphQL API in chronological batches with one sender, and measures the
+ * ingests it through the public GraphQL API in chronological batches (one sender, or several with the customers
+ * split between them), and measures the
  * p50/p95/max latency of a 36-month monthly MRR series and of a plan-mix query. Then it ingests a second,
  * equally large history (another N customers of the same tenant over the same 3 years, so twice the
  * events) and measures the reads again. It prints figures; it asserts nothing about speed.
@@ -1248,9 +1249,10 @@ public final class RevenueBenchmark {
             System.out.printf(Locale.ROOT, "Tenant 2x: + %d more customers of the same tenant over the same 3 years:"
                     + " %d events in total (history doubled by customers, not by years)%n", second.customers, first.size + second.size);
         }
-        System.out.printf(Locale.ROOT, "Batches of %d events, one sender, chronological order; reads: warm-up >= %d requests and"
-                + " >= %.0f s, then %d timed, per query%n", options.batch(), options.warmup(), options.warmupSeconds(),
-                options.iterations());
+        System.out.printf(Locale.ROOT, "Batches of %d events, %s, chronological order; reads: warm-up >= %d requests and"
+                + " >= %.0f s, then %d timed, per query%n", options.batch(),
+                options.senders() == 1 ? "one sender" : options.senders() + " concurrent senders (customers split between them)",
+                options.warmup(), options.warmupSeconds(), options.iterations());
         System.out.println();
         System.out.printf(Locale.ROOT, "%-34s %14s %14s   %s%n", "", "1x", second == null ? "" : "2x", "target");
         System.out.printf(Locale.ROOT, "%-34s %14.0f %14s   >= %.0f  %s%n", "ingestion, events/s", i1.eventsPerSecond(),
