@@ -37,6 +37,9 @@ public class LedgerRepository {
      */
     public Map<String, List<StoredMovement>> customerMovements(TenantId tenant, Map<String, LocalDate> fromDay) {
         Map<String, List<StoredMovement>> out = new HashMap<>();
+        if (fromDay.isEmpty()) {
+            return out;
+        }
         jdbc.each("""
                 SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel, m.feed_seq
                 FROM unnest(?::text[], ?::date[]) AS f(customer_id, from_day)
@@ -53,6 +56,9 @@ public class LedgerRepository {
     /** As {@link #customerMovements}, for the per-plan component ledger. */
     public Map<String, List<StoredMovement>> componentMovements(TenantId tenant, Map<String, LocalDate> fromDay) {
         Map<String, List<StoredMovement>> out = new HashMap<>();
+        if (fromDay.isEmpty()) {
+            return out;
+        }
         jdbc.each("""
                 SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel
                 FROM unnest(?::text[], ?::date[]) AS f(customer_id, from_day)

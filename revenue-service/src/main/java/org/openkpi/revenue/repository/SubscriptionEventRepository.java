@@ -42,6 +42,9 @@ public class SubscriptionEventRepository {
     /** Every event of the given customers, grouped by customer. */
     public Map<String, List<SubscriptionEvent>> findByCustomers(TenantId tenant, Collection<String> customerIds) {
         Map<String, List<SubscriptionEvent>> byCustomer = new HashMap<>();
+        if (customerIds.isEmpty()) {
+            return byCustomer;
+        }
         jdbc.each("""
                 SELECT external_id, customer_id, subscription_id, type, effective_at, plan_code, quantity, trial_ends_at,
                        discount_percent, discount_amount, cancel_at, paid_through

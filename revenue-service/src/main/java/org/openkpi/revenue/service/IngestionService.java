@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -149,21 +150,39 @@ public class IngestionService {
         return batch.result();
     }
 
+    /**
+     * Records subscription events. Validation, and the reads of the touched customers' stored state (their rows,
+     * events and recent ledger rows), run before the tenant lock, so they overlap another batch's write of the
+     * tenant; under the lock, the customers that writes committed since touched (per the tenant's write log) are
+     * read again, and everything is when such a write may have changed anything (plans, customers, settings).
+     */
     @Transactional
     public IngestResult recordSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
         checkSize(inputs);
-        // validated before the tenant lock, so a concurrent batch's validation overlaps this tenant's running write:
-        // it depends only on which plans exist, and plans are never removed
+        // validation depends only on which plans exist, and plans are never removed
         Map<String, PlanRow> knownPlans = plans.findAll(tenant);
         List<Batch.Item<SubscriptionEvent>> items = new ArrayList<>();
-        Set<String> customerIds = new LinkedHashSet<>();
+        Map<String, List<SubscriptionEvent>> eventsByCustomer = new LinkedHashMap<>();
         for (int i = 0; i < inputs.size(); i++) {
             SubscriptionEvent e = toEvent(i, inputs.get(i), knownPlans);
-            customerIds.add(e.customerId());
+            eventsByCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e);
             items.add(new Batch.Item<>(i, e.externalId(), hash(e), e));
         }
-        lock.lock(tenant);
-        Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, customerIds, items, SubscriptionEvent::customerId);
+        Set<String> customerIds = eventsByCustomer.keySet();
+        long seen = lock.version(tenant);
+        Map<String, CustomerRow> readBefore = customers.find(tenant, customerIds);
+        Map<String, CustomerSnapshot> snapshots = readBefore.keySet().containsAll(customerIds)
+                ? ledger.snapshot(tenant, eventsByCustomer) : Map.of(); // else the batch fails under the lock
+        lock.lockForEvents(tenant);
+        Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);
+        Map<String, CustomerRow> stillValid = new HashMap<>();
+        changedSince.ifPresent(changed -> readBefore.forEach((id, row) -> {
+            if (!changed.contains(id)) {
+                stillValid.put(id, row);
+            }
+        }));
+        Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, stillValid, customerIds, items,
+                SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
         Batch<SubscriptionEvent> batch = Batch.classify(items, ids -> {
             stored.putAll(events.findStored(tenant, ids));
@@ -191,7 +210,16 @@ public class IngestionService {
         }
         events.insert(tenant, batch.fresh().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
         events.upsert(tenant, batch.replaced().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
-        ledger.recompute(tenant, affected, batchCustomers, e -> {
+        // the snapshots of customers no write touched since: their stored events plus the batch's new ones
+        Map<String, List<SubscriptionEvent>> fresh = new HashMap<>();
+        batch.fresh().forEach(item -> fresh.computeIfAbsent(item.value().customerId(), k -> new ArrayList<>()).add(item.value()));
+        Map<String, CustomerSnapshot> current = new HashMap<>();
+        changedSince.ifPresent(changed -> snapshots.forEach((id, snapshot) -> {
+            if (!changed.contains(id)) {
+                current.put(id, snapshot.withEvents(fresh.getOrDefault(id, List.of())));
+            }
+        }));
+        ledger.recompute(tenant, affected, batchCustomers, current, e -> {
             Integer index = indexByEvent.get(e.eventExternalId());
             String prefix = "";
             if (index == null) {
@@ -201,14 +229,25 @@ public class IngestionService {
             return new ApiException(ErrorCode.VALIDATION, "element " + index + ", " + e.field() + ": " + prefix + e.getMessage(),
                     index, e.field());
         });
+        lock.logWrite(tenant, affected.keySet());
         return batch.result();
     }
 
-    /** Every element's customer must be one of the tenant's; names the first element whose is not. */
-    /** @return the customers, as read under the tenant lock */
+    /**
+     * Every element's customer must be one of the tenant's; names the first element whose is not.
+     *
+     * @return the customers, as read under the tenant lock
+     */
     private <T> Map<String, CustomerRow> requireCustomers(TenantId tenant, Set<String> customerIds, List<Batch.Item<T>> items,
             Function<T, String> customerOf) {
-        Map<String, CustomerRow> found = customers.find(tenant, customerIds);
+        return requireCustomers(tenant, Map.of(), customerIds, items, customerOf);
+    }
+
+    /** As above, with some customers' rows known to be current (they are not read again). */
+    private <T> Map<String, CustomerRow> requireCustomers(TenantId tenant, Map<String, CustomerRow> known, Set<String> customerIds,
+            List<Batch.Item<T>> items, Function<T, String> customerOf) {
+        Map<String, CustomerRow> found = new HashMap<>(known);
+        found.putAll(customers.find(tenant, customerIds.stream().filter(id -> !known.containsKey(id)).toList()));
         Set<String> existing = found.keySet();
         for (Batch.Item<T> item : items) {
             String customerId = customerOf.apply(item.value());

@@ -109,6 +109,46 @@ public class LedgerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
             Function<EngineException, ApiException> onError) {
+        recompute(tenant, changedFrom, knownCustomers, Map.of(), onError);
+    }
+
+    /**
+     * Reads, for customers about to receive the given events, the stored state their evaluation under the lock
+     * will need: their events, and their ledger rows from the earliest day these events can change. Runs before
+     * the tenant lock; the caller uses a snapshot only if no write touched the customer since (see
+     * {@link org.openkpi.revenue.repository.TenantLock#changedSince}).
+     *
+     * @param batchEvents per customer, the events of the batch (new or not)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Map<String, CustomerSnapshot> snapshot(TenantId tenant, Map<String, List<SubscriptionEvent>> batchEvents) {
+        ZoneId zone = settings.find(tenant).zone();
+        Map<String, List<SubscriptionEvent>> stored = events.findByCustomers(tenant, batchEvents.keySet());
+        Map<String, LocalDate> fromDay = new LinkedHashMap<>();
+        batchEvents.forEach((customerId, added) -> {
+            List<SubscriptionEvent> history = new ArrayList<>(stored.getOrDefault(customerId, List.of()));
+            history.addAll(added);
+            Instant earliest = added.stream().map(SubscriptionEvent::effectiveAt).min(Comparator.naturalOrder()).orElseThrow();
+            fromDay.put(customerId, LocalDate.ofInstant(MovementEngine.earliestAffected(history, earliest), zone));
+        });
+        Map<String, List<StoredMovement>> movements = ledger.customerMovements(tenant, fromDay);
+        Map<String, List<StoredMovement>> components = ledger.componentMovements(tenant, fromDay);
+        Map<String, CustomerSnapshot> out = new HashMap<>();
+        fromDay.forEach((customerId, day) -> out.put(customerId, new CustomerSnapshot(stored.getOrDefault(customerId, List.of()),
+                day, movements.getOrDefault(customerId, List.of()), components.getOrDefault(customerId, List.of()))));
+        return out;
+    }
+
+    /**
+     * As {@link #recompute(TenantId, Map, Map, Function)}, with some customers' stored state already at hand.
+     *
+     * @param snapshots per customer, its whole event history (the batch's events included) and its ledger rows from
+     *        a day on, still valid under the lock; used for customers not evaluated over their whole history whose
+     *        changes start no earlier than the snapshot's rows
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+            Map<String, CustomerSnapshot> snapshots, Function<EngineException, ApiException> onError) {
         if (changedFrom.isEmpty()) {
             return;
         }
@@ -120,14 +160,25 @@ public class LedgerService {
         List<String> ids = new ArrayList<>(changedFrom.keySet());
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            recomputeChunk(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, onError);
+            recomputeChunk(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, snapshots, onError);
         }
     }
 
     private void recomputeChunk(TenantId tenant, MovementEngine engine, ZoneId zone, List<String> ids,
-            Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+            Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers, Map<String, CustomerSnapshot> snapshots,
             Function<EngineException, ApiException> onError) {
-        Map<String, List<SubscriptionEvent>> eventsByCustomer = events.findByCustomers(tenant, ids);
+        Map<String, CustomerSnapshot> usable = new HashMap<>();
+        List<String> toRead = new ArrayList<>();
+        for (String id : ids) {
+            CustomerSnapshot snapshot = snapshots.get(id);
+            if (snapshot != null && changedFrom.get(id) != WHOLE_HISTORY) {
+                usable.put(id, snapshot);
+            } else {
+                toRead.add(id);
+            }
+        }
+        Map<String, List<SubscriptionEvent>> eventsByCustomer = events.findByCustomers(tenant, toRead);
+        usable.forEach((id, snapshot) -> eventsByCustomer.put(id, snapshot.events()));
         Map<String, CustomerRow> dims = new HashMap<>();
         List<String> unknown = new ArrayList<>();
         for (String id : ids) {
@@ -145,8 +196,20 @@ public class LedgerService {
             fromDay.put(customerId, from == WHOLE_HISTORY ? null : LocalDate.ofInstant(
                     MovementEngine.earliestAffected(eventsByCustomer.getOrDefault(customerId, List.of()), from), zone));
         }
-        Map<String, List<StoredMovement>> oldMovements = ledger.customerMovements(tenant, fromDay);
-        Map<String, List<StoredMovement>> oldComponents = ledger.componentMovements(tenant, fromDay);
+        Map<String, List<StoredMovement>> oldMovements = new HashMap<>();
+        Map<String, List<StoredMovement>> oldComponents = new HashMap<>();
+        Map<String, LocalDate> readFrom = new LinkedHashMap<>();
+        fromDay.forEach((customerId, day) -> {
+            CustomerSnapshot snapshot = usable.get(customerId);
+            if (snapshot != null && day != null && !day.isBefore(snapshot.fromDay())) {
+                oldMovements.put(customerId, CustomerSnapshot.from(snapshot.movements(), day));
+                oldComponents.put(customerId, CustomerSnapshot.from(snapshot.components(), day));
+            } else {
+                readFrom.put(customerId, day);
+            }
+        });
+        oldMovements.putAll(ledger.customerMovements(tenant, readFrom));
+        oldComponents.putAll(ledger.componentMovements(tenant, readFrom));
 
         List<StoredMovement> removed = new ArrayList<>();
         List<StoredMovement> added = new ArrayList<>();
