@@ -99,17 +99,7 @@ public class LedgerService {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Function<EngineException, ApiException> onError) {
-        recompute(tenant, changedFrom, Map.of(), onError);
-    }
-
-    /**
-     * As {@link #recompute(TenantId, Map, Function)}, with some customers' rows already read in this transaction
-     * under the tenant lock (they are not read again).
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
-            Function<EngineException, ApiException> onError) {
-        recompute(tenant, changedFrom, knownCustomers, Map.of(), onError);
+        recompute(tenant, changedFrom, Map.of(), Map.of(), onError);
     }
 
     /**
@@ -140,8 +130,9 @@ public class LedgerService {
     }
 
     /**
-     * As {@link #recompute(TenantId, Map, Map, Function)}, with some customers' stored state already at hand.
+     * As {@link #recompute(TenantId, Map, Function)}, with some customers' rows and stored state already at hand.
      *
+     * @param knownCustomers customers' rows read in this transaction under the tenant lock (not read again)
      * @param snapshots per customer, its whole event history (the batch's events included) and its ledger rows from
      *        a day on, still valid under the lock; used for customers not evaluated over their whole history whose
      *        changes start no earlier than the snapshot's rows
