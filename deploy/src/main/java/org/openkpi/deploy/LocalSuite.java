@@ -403,7 +403,7 @@ public final class LocalSuite {
             }
             for (ServiceSpec service : List.copyOf(pending)) {
                 Process process = children.get(service);
-                if (isReady(service)) {
+                if (listening(logFile(service.name()), service.port()) && isReady(service)) {
                     pending.remove(service);
                     out.printf("  %-20s ready after %.1f s%n", service.name(), (System.nanoTime() - started) / 1e9);
                 } else if (!process.isAlive()) {
@@ -441,6 +441,34 @@ public final class LocalSuite {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Whether the service's own log (written afresh by each run) says it bound its port. Without it, a readiness
+     * answer on the port could come from another process that took the port after the runner checked it free,
+     * while this service fails to bind it.
+     */
+    static boolean listening(Path log, int port) {
+        try {
+            if (!Files.isRegularFile(log)) {
+                return false;
+            }
+            String suffix = ":" + port;
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                int at = line.indexOf("Listening on: ");
+                if (at < 0) {
+                    continue;
+                }
+                for (String word : line.substring(at).split("[\\s,\"]+")) { // JSON log lines end the URL with a quote
+                    if (word.endsWith(suffix)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        } catch (IOException | java.io.UncheckedIOException e) {
             return false;
         }
     }

@@ -72,6 +72,22 @@ class LocalSuiteTest {
     }
 
     @Test
+    void aServiceIsListeningOnlyWhenItsOwnLogSaysSo(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("revenue-service.log");
+        assertFalse(LocalSuite.listening(log, 8081), "no log yet");
+        Files.write(log, List.of("2026-11-23 12:36:44,001 INFO  [io.quarkus] (main) Installing revenue-service",
+                "2026-11-23 12:36:45,002 ERROR [io.quarkus.runtime.Application] (main) Port 8081 seems to be in use by another process."));
+        assertFalse(LocalSuite.listening(log, 8081), "failed to bind: another process answers on the port");
+        Files.write(log, List.of("2026-11-23 12:36:58,947 INFO  [io.quarkus] (main) revenue-service 0.1.0-SNAPSHOT on JVM"
+                + " (powered by Quarkus 3.34.2) started in 15.132s. Listening on: http://0.0.0.0:8081"));
+        assertTrue(LocalSuite.listening(log, 8081));
+        assertFalse(LocalSuite.listening(log, 808), "another port");
+        Files.write(log, List.of("{\"level\":\"INFO\",\"message\":\"revenue-service started in 3.1s. Listening on:"
+                + " http://0.0.0.0:8081\",\"threadName\":\"main\"}"));
+        assertTrue(LocalSuite.listening(log, 8081), "JSON log lines too");
+    }
+
+    @Test
     void busyPortIsSeen() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             assertFalse(LocalSuite.portFree(socket.getLocalPort()));
