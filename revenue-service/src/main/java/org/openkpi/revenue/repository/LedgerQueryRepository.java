@@ -92,11 +92,12 @@ public class LedgerQueryRepository {
 
     /**
      * Distinct customers with an EXPANSION movement per period (given by parallel start/end lists) and
-     * group of the dimension (TOTAL: one null group; PLAN: the component ledger).
+     * group of the dimension (TOTAL: one null group; PLAN: the component ledger, the view of its stored rows and
+     * the customer movements they leave implied).
      */
     public Map<String, Map<Integer, Integer>> expansionCustomers(TenantId tenant, Dimension dimension, Collection<String> values,
             List<LocalDate> starts, List<LocalDate> ends) {
-        String table = dimension == Dimension.PLAN ? "mrr_component_movement" : "mrr_movement";
+        String table = dimension == Dimension.PLAN ? "mrr_component_ledger" : "mrr_movement";
         String groupExpr = dimension == Dimension.TOTAL ? "NULL::text" : "coalesce(m." + dimension.column + ", '')";
         String sql = """
                 SELECT %s, p.idx, count(DISTINCT m.customer_id)
@@ -124,7 +125,7 @@ public class LedgerQueryRepository {
      */
     public void scan(TenantId tenant, boolean componentLedger, LedgerFilter filter, LocalDate before,
             Consumer<StoredMovement> consumer) {
-        String table = componentLedger ? "mrr_component_movement" : "mrr_movement";
+        String table = componentLedger ? "mrr_component_ledger" : "mrr_movement";
         StringBuilder where = new StringBuilder();
         List<List<String>> params = new ArrayList<>();
         filter.values().forEach((dimension, values) -> {

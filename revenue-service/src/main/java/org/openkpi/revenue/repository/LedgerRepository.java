@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +54,10 @@ public class LedgerRepository {
         return out;
     }
 
-    /** As {@link #customerMovements}, for the per-plan component ledger. */
+    /**
+     * As {@link #customerMovements}, for the stored rows of the per-plan component ledger: the days whose components
+     * do not merely repeat the customer movement (see V3__component_ledger_mirrors.sql).
+     */
     public Map<String, List<StoredMovement>> componentMovements(TenantId tenant, Map<String, LocalDate> fromDay) {
         Map<String, List<StoredMovement>> out = new HashMap<>();
         if (fromDay.isEmpty()) {
@@ -98,9 +102,13 @@ public class LedgerRepository {
         });
     }
 
+    /** Sent in primary-key order, so that consecutive rows land on the same index pages. */
+    private static final Comparator<StoredMovement> KEY_ORDER = Comparator.comparing(StoredMovement::customerId)
+            .thenComparing(StoredMovement::day).thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
+
     public void insertCustomerMovements(TenantId tenant, Collection<StoredMovement> rows) {
         jdbc.copyIn("mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel,"
-                + " feed_seq)", rows, (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.day()).add(m.kind())
+                + " feed_seq)", sorted(rows), (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.day()).add(m.kind())
                         .add(m.fromMrr()).add(m.toMrr()).add(m.planCode()).add(m.country()).add(m.segment()).add(m.channel())
                         .add(m.feedSeq()));
     }
@@ -117,8 +125,14 @@ public class LedgerRepository {
 
     public void insertComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {
         jdbc.copyIn("mrr_component_movement (tenant_id, customer_id, plan_code, day, kind, from_mrr, to_mrr, country, segment,"
-                + " channel)", rows, (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.planCode()).add(m.day())
+                + " channel)", sorted(rows), (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.planCode()).add(m.day())
                         .add(m.kind()).add(m.fromMrr()).add(m.toMrr()).add(m.country()).add(m.segment()).add(m.channel()));
+    }
+
+    private static List<StoredMovement> sorted(Collection<StoredMovement> rows) {
+        List<StoredMovement> out = new ArrayList<>(rows);
+        out.sort(KEY_ORDER);
+        return out;
     }
 
     /** Adds deltas to the daily rollups (rows are created on first use). */

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +74,16 @@ public class SubscriptionEventRepository {
                 ps -> ps.setString(1, tenant.value()), rs -> rs.getString(1)));
     }
 
-    /** Inserts events whose external ids are not stored yet (bulk COPY). */
+    /**
+     * Inserts events whose external ids are not stored yet (bulk COPY), in external-id order: consecutive rows land on
+     * the same primary-key index pages.
+     */
     public void insert(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
+        List<Map.Entry<SubscriptionEvent, String>> rows = new ArrayList<>(eventsWithHash);
+        rows.sort(Comparator.comparing(entry -> entry.getKey().externalId()));
         jdbc.copyIn("subscription_event (tenant_id, external_id, customer_id, subscription_id, type, effective_at, plan_code,"
                 + " quantity, trial_ends_at, discount_percent, discount_amount, cancel_at, paid_through, content_hash)",
-                eventsWithHash, (row, entry) -> {
+                rows, (row, entry) -> {
                     SubscriptionEvent e = entry.getKey();
                     row.add(tenant.value()).add(e.externalId()).add(e.customerId()).add(e.subscriptionId()).add(e.type())
                             .add(e.effectiveAt()).add(e.planCode()).add(e.quantity()).add(e.trialEndsAt())

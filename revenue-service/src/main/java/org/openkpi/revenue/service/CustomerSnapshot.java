@@ -8,9 +8,9 @@ import org.openkpi.revenue.engine.SubscriptionEvent;
 import org.openkpi.revenue.repository.StoredMovement;
 
 /**
- * A customer's stored state as an event batch read it before taking the tenant lock: its events and its ledger
- * rows (customer and component) from {@code fromDay} on. Used under the lock only when no write committed
- * meanwhile touched the customer.
+ * A customer's stored state as an event batch read it before taking the tenant lock: its events, and from
+ * {@code fromDay} on its customer-ledger rows and its stored component-ledger rows (see {@link ComponentRows}). Used
+ * under the lock only when no write committed meanwhile touched the customer.
  */
 public record CustomerSnapshot(List<SubscriptionEvent> events, LocalDate fromDay, List<StoredMovement> movements,
         List<StoredMovement> components) {

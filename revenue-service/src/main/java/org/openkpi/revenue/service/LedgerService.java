@@ -188,24 +188,26 @@ public class LedgerService {
                     MovementEngine.earliestAffected(eventsByCustomer.getOrDefault(customerId, List.of()), from), zone));
         }
         Map<String, List<StoredMovement>> oldMovements = new HashMap<>();
-        Map<String, List<StoredMovement>> oldComponents = new HashMap<>();
+        Map<String, List<StoredMovement>> oldExplicitComponents = new HashMap<>();
         Map<String, LocalDate> readFrom = new LinkedHashMap<>();
         fromDay.forEach((customerId, day) -> {
             CustomerSnapshot snapshot = usable.get(customerId);
             if (snapshot != null && day != null && !day.isBefore(snapshot.fromDay())) {
                 oldMovements.put(customerId, CustomerSnapshot.from(snapshot.movements(), day));
-                oldComponents.put(customerId, CustomerSnapshot.from(snapshot.components(), day));
+                oldExplicitComponents.put(customerId, CustomerSnapshot.from(snapshot.components(), day));
             } else {
                 readFrom.put(customerId, day);
             }
         });
         oldMovements.putAll(ledger.customerMovements(tenant, readFrom));
-        oldComponents.putAll(ledger.componentMovements(tenant, readFrom));
+        oldExplicitComponents.putAll(ledger.componentMovements(tenant, readFrom));
 
         List<StoredMovement> removed = new ArrayList<>();
         List<StoredMovement> added = new ArrayList<>();
         List<StoredMovement> removedComponents = new ArrayList<>();
         List<StoredMovement> addedComponents = new ArrayList<>();
+        List<StoredMovement> removedExplicit = new ArrayList<>();
+        List<StoredMovement> addedExplicit = new ArrayList<>();
         Map<String, Instant> rechecks = new LinkedHashMap<>();
         for (String customerId : ids) {
             CustomerLedger derived;
@@ -232,8 +234,12 @@ public class LedgerService {
                 freshComponents.add(new StoredMovement(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
                         c == null ? null : c.country(), c == null ? null : c.segment(), c == null ? null : c.channel(), 0));
             }
-            diff(oldMovements.getOrDefault(customerId, List.of()), fresh, removed, added);
-            diff(oldComponents.getOrDefault(customerId, List.of()), freshComponents, removedComponents, addedComponents);
+            List<StoredMovement> oldCustomer = oldMovements.getOrDefault(customerId, List.of());
+            List<StoredMovement> oldExplicit = oldExplicitComponents.getOrDefault(customerId, List.of());
+            diff(oldCustomer, fresh, removed, added);
+            // the rollups follow the full component ledger; the table holds only its explicit rows
+            diff(ComponentRows.full(oldCustomer, oldExplicit), freshComponents, removedComponents, addedComponents);
+            diff(oldExplicit, ComponentRows.explicit(fresh, freshComponents), removedExplicit, addedExplicit);
             rechecks.put(customerId, derived.recheckAt());
         }
 
@@ -270,8 +276,8 @@ public class LedgerService {
 
         ledger.deleteCustomerMovements(tenant, removed);
         ledger.insertCustomerMovements(tenant, toInsert);
-        ledger.deleteComponentMovements(tenant, removedComponents);
-        ledger.insertComponentMovements(tenant, addedComponents);
+        ledger.deleteComponentMovements(tenant, removedExplicit);
+        ledger.insertComponentMovements(tenant, addedExplicit);
         feed.insert(tenant, entries);
         ledger.addToRollups(tenant, rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList());
         ledger.setRechecks(tenant, rechecks);
