@@ -309,7 +309,8 @@ public final class AcquisitionBenchmark {
         StringBuilder stages = new StringBuilder("[");
         for (int s = 0; s < STAGES.length; s++) {
             stages.append(s == 0 ? "" : ",").append("{\"code\":\"").append(STAGES[s]).append("\",\"name\":\"").append(STAGES[s])
-                    .append("\",\"position\":").append(s + 1).append(",\"winProbability\":").append(0.1 + 0.2 * s).append('}');
+                    .append("\",\"position\":").append(s + 1).append(",\"winProbability\":")
+                    .append(java.math.BigDecimal.valueOf(1 + 2L * s, 1).toPlainString()).append('}'); // 0.1, 0.3, ...: exact decimals
         }
         post(mutation("stages", "recordPipelineStages(stages:$x)", "[PipelineStageInput!]!", stages.append(']').toString()));
 
