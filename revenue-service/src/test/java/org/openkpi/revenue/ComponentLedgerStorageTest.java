@@ -50,7 +50,7 @@ class ComponentLedgerStorageTest {
         // one plan: January NEW 0 -> 100 and March EXPANSION 100 -> 200 are each the day's only component movement
         t.events(List.of(event("e1", "c1", "s1", "STARTED", "2024-01-10T09:00:00Z", "planCode", "A"),
                 event("e2", "c1", "s1", "QUANTITY_CHANGED", "2024-03-05T09:00:00Z", "quantity", 2)));
-        assertEquals(2, count("mrr_movement"));
+        assertEquals(2, count(TENANT, "mrr_movement"));
         assertEquals(List.of(), stored(), "both days mirror the customer movement");
         assertEquals(List.of("2024-01-10 A NEW 0.0000 100.0000", "2024-03-05 A EXPANSION 100.0000 200.0000"), view());
         assertPlans(t, Map.of("A", "200.00"));
@@ -68,6 +68,51 @@ class ComponentLedgerStorageTest {
         assertEquals(List.of(), stored());
         assertEquals(List.of("2024-01-10 A NEW 0.0000 200.0000", "2024-03-05 A EXPANSION 200.0000 300.0000"), view());
         assertPlans(t, Map.of("A", "300.00", "B", "0.00"));
+    }
+
+    /**
+     * A correction that splits a day's MRR over two plans without changing the customer movement (NEW 0 -> 100 on the
+     * main plan A either way) stores the day's components and flags the movement, with nothing published to the change
+     * feed; the correction back to one plan undoes both.
+     */
+    @Test
+    void aCustomerMovementThatStaysOnlyChangesItsFlag() throws SQLException {
+        String tenant = TENANT + "-flag";
+        Gql t = Gql.as(tenant);
+        t.plans(List.of(plan("A", "50", "USD", 1), plan("B", "50", "USD", 1)));
+        t.customers(List.of(customer("c1", "US", "smb", "ads")));
+        t.events(List.of(event("e1", "c1", "s1", "STARTED", "2024-01-10T09:00:00Z", "planCode", "A", "quantity", 2)));
+        assertEquals(List.of("2024-01-10 NEW 0.0000 100.0000 A false"), movements(tenant));
+        assertEquals(1, count(tenant, "change_feed"));
+
+        t.events(List.of(event("e1", "c1", "s1", "STARTED", "2024-01-10T09:00:00Z", "planCode", "A", "quantity", 1),
+                event("e2", "c1", "s2", "STARTED", "2024-01-10T10:00:00Z", "planCode", "B")));
+        assertEquals(List.of("2024-01-10 NEW 0.0000 100.0000 A true"), movements(tenant), "same movement, now flagged");
+        assertEquals(List.of("2024-01-10 A NEW 0.0000 50.0000", "2024-01-10 B NEW 0.0000 50.0000"), rows(tenant, "mrr_component_movement"));
+        assertEquals(rows(tenant, "mrr_component_movement"), rows(tenant, "mrr_component_ledger"));
+        assertEquals(1, count(tenant, "change_feed"), "the customer movement did not change: nothing to publish");
+
+        // the second subscription was on plan A after all: one plan again, 50 + 50
+        t.events(List.of(event("e2", "c1", "s2", "STARTED", "2024-01-10T10:00:00Z", "planCode", "A")));
+        assertEquals(List.of("2024-01-10 NEW 0.0000 100.0000 A false"), movements(tenant));
+        assertEquals(List.of(), rows(tenant, "mrr_component_movement"));
+        assertEquals(List.of("2024-01-10 A NEW 0.0000 100.0000"), rows(tenant, "mrr_component_ledger"));
+        assertEquals(1, count(tenant, "change_feed"));
+    }
+
+    private List<String> movements(String tenant) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT day, kind, from_mrr, to_mrr, plan_code, components_stored FROM mrr_movement WHERE tenant_id = ? ORDER BY day")) {
+            ps.setString(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getDate(1) + " " + rs.getString(2) + " " + rs.getBigDecimal(3).toPlainString() + " "
+                            + rs.getBigDecimal(4).toPlainString() + " " + rs.getString(5) + " " + rs.getBoolean(6));
+                }
+            }
+        }
+        return out;
     }
 
     /**
@@ -100,10 +145,10 @@ class ComponentLedgerStorageTest {
         return out;
     }
 
-    private long count(String table) throws SQLException {
+    private long count(String tenant, String table) throws SQLException {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant_id = ?")) {
-            ps.setString(1, TENANT);
+            ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -112,18 +157,18 @@ class ComponentLedgerStorageTest {
     }
 
     private List<String> stored() throws SQLException {
-        return rows("mrr_component_movement");
+        return rows(TENANT, "mrr_component_movement");
     }
 
     private List<String> view() throws SQLException {
-        return rows("mrr_component_ledger");
+        return rows(TENANT, "mrr_component_ledger");
     }
 
-    private List<String> rows(String relation) throws SQLException {
+    private List<String> rows(String tenant, String relation) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
                 "SELECT day, plan_code, kind, from_mrr, to_mrr FROM " + relation + " WHERE tenant_id = ? ORDER BY day, plan_code")) {
-            ps.setString(1, TENANT);
+            ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(rs.getDate(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getBigDecimal(4).toPlainString()

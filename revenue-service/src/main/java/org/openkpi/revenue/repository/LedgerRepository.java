@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -106,11 +107,26 @@ public class LedgerRepository {
     private static final Comparator<StoredMovement> KEY_ORDER = Comparator.comparing(StoredMovement::customerId)
             .thenComparing(StoredMovement::day).thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
 
-    public void insertCustomerMovements(TenantId tenant, Collection<StoredMovement> rows) {
+    /**
+     * @param componentsStored whether the row's day has rows in the component table (else the row is also its day's
+     *        only component movement; see V3__component_ledger_mirrors.sql)
+     */
+    public void insertCustomerMovements(TenantId tenant, Collection<StoredMovement> rows, Predicate<StoredMovement> componentsStored) {
         jdbc.copyIn("mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel,"
-                + " feed_seq)", sorted(rows), (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.day()).add(m.kind())
-                        .add(m.fromMrr()).add(m.toMrr()).add(m.planCode()).add(m.country()).add(m.segment()).add(m.channel())
-                        .add(m.feedSeq()));
+                + " feed_seq, components_stored)", sorted(rows), (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.day())
+                        .add(m.kind()).add(m.fromMrr()).add(m.toMrr()).add(m.planCode()).add(m.country()).add(m.segment())
+                        .add(m.channel()).add(m.feedSeq()).add(componentsStored.test(m)));
+    }
+
+    /** Sets {@code components_stored} of these customer-ledger rows (by customer and day). */
+    public void setComponentsStored(TenantId tenant, Collection<StoredMovement> rows, boolean stored) {
+        jdbc.batch("UPDATE mrr_movement SET components_stored = ? WHERE tenant_id = ? AND customer_id = ? AND day = ?", rows,
+                (ps, m) -> {
+                    ps.setBoolean(1, stored);
+                    ps.setString(2, tenant.value());
+                    ps.setString(3, m.customerId());
+                    ps.setDate(4, Date.valueOf(m.day()));
+                });
     }
 
     public void deleteComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {

@@ -15,7 +15,8 @@ import org.openkpi.revenue.repository.StoredMovement;
  * customer movement of that day (same plan, kind, amounts and dimensions: the usual day of a one-plan customer) is
  * stored once, in the customer ledger; every other day's components are stored as they are ("explicit" rows). The
  * full component ledger is the explicit rows plus the customer movement of each day that has none (the database view
- * {@code mrr_component_ledger} says the same).
+ * {@code mrr_component_ledger} says the same, reading the flag {@code mrr_movement.components_stored} that the write
+ * path keeps equal to "this day has stored component rows").
  */
 final class ComponentRows {
 
@@ -42,6 +43,16 @@ final class ComponentRows {
                 out.add(c);
             }
         }
+        return out;
+    }
+
+    /** The days of the given rows. */
+    static Set<LocalDate> days(List<StoredMovement> rows) {
+        if (rows.isEmpty()) {
+            return Set.of();
+        }
+        Set<LocalDate> out = new HashSet<>();
+        rows.forEach(r -> out.add(r.day()));
         return out;
     }
 

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -208,6 +209,9 @@ public class LedgerService {
         List<StoredMovement> addedComponents = new ArrayList<>();
         List<StoredMovement> removedExplicit = new ArrayList<>();
         List<StoredMovement> addedExplicit = new ArrayList<>();
+        Map<String, Set<LocalDate>> storedDays = new HashMap<>();
+        List<StoredMovement> nowStored = new ArrayList<>();
+        List<StoredMovement> nowImplied = new ArrayList<>();
         Map<String, Instant> rechecks = new LinkedHashMap<>();
         for (String customerId : ids) {
             CustomerLedger derived;
@@ -236,10 +240,28 @@ public class LedgerService {
             }
             List<StoredMovement> oldCustomer = oldMovements.getOrDefault(customerId, List.of());
             List<StoredMovement> oldExplicit = oldExplicitComponents.getOrDefault(customerId, List.of());
+            List<StoredMovement> freshExplicit = ComponentRows.explicit(fresh, freshComponents);
+            int addedBefore = added.size();
             diff(oldCustomer, fresh, removed, added);
             // the rollups follow the full component ledger; the table holds only its explicit rows
             diff(ComponentRows.full(oldCustomer, oldExplicit), freshComponents, removedComponents, addedComponents);
-            diff(oldExplicit, ComponentRows.explicit(fresh, freshComponents), removedExplicit, addedExplicit);
+            diff(oldExplicit, freshExplicit, removedExplicit, addedExplicit);
+            // each customer movement says whether its day has stored component rows; a movement that stays but whose
+            // day gains or loses them changes only that flag (no feed entry)
+            Set<LocalDate> oldStored = ComponentRows.days(oldExplicit);
+            Set<LocalDate> freshStored = ComponentRows.days(freshExplicit);
+            if (!freshStored.isEmpty()) {
+                storedDays.put(customerId, freshStored);
+            }
+            if (!oldStored.equals(freshStored)) {
+                Set<LocalDate> rewritten = ComponentRows.days(added.subList(addedBefore, added.size()));
+                for (StoredMovement m : fresh) {
+                    boolean stored = freshStored.contains(m.day());
+                    if (stored != oldStored.contains(m.day()) && !rewritten.contains(m.day())) {
+                        (stored ? nowStored : nowImplied).add(m);
+                    }
+                }
+            }
             rechecks.put(customerId, derived.recheckAt());
         }
 
@@ -275,7 +297,10 @@ public class LedgerService {
         }
 
         ledger.deleteCustomerMovements(tenant, removed);
-        ledger.insertCustomerMovements(tenant, toInsert);
+        ledger.insertCustomerMovements(tenant, toInsert,
+                m -> storedDays.getOrDefault(m.customerId(), Set.of()).contains(m.day()));
+        ledger.setComponentsStored(tenant, nowStored, true);
+        ledger.setComponentsStored(tenant, nowImplied, false);
         ledger.deleteComponentMovements(tenant, removedExplicit);
         ledger.insertComponentMovements(tenant, addedExplicit);
         feed.insert(tenant, entries);
