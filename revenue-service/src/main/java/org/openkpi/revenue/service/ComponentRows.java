@@ -59,13 +59,13 @@ final class ComponentRows {
     /**
      * One customer's full component-ledger rows over the days of the given rows: the explicit rows, plus the customer
      * movement of each day without one.
+     *
+     * @param explicitDays {@link #days} of {@code explicit}
      */
-    static List<StoredMovement> full(List<StoredMovement> movements, List<StoredMovement> explicit) {
+    static List<StoredMovement> full(List<StoredMovement> movements, List<StoredMovement> explicit, Set<LocalDate> explicitDays) {
         if (movements.isEmpty()) {
             return explicit;
         }
-        Set<LocalDate> explicitDays = new HashSet<>();
-        explicit.forEach(c -> explicitDays.add(c.day()));
         List<StoredMovement> out = new ArrayList<>(explicit.size() + movements.size());
         out.addAll(explicit);
         for (StoredMovement m : movements) {

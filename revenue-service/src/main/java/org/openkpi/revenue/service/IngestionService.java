@@ -175,13 +175,7 @@ public class IngestionService {
                 ? ledger.snapshot(tenant, eventsByCustomer) : Map.of(); // else the batch fails under the lock
         lock.lockForEvents(tenant);
         Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);
-        Map<String, CustomerRow> stillValid = new HashMap<>();
-        changedSince.ifPresent(changed -> readBefore.forEach((id, row) -> {
-            if (!changed.contains(id)) {
-                stillValid.put(id, row);
-            }
-        }));
-        Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, stillValid, customerIds, items,
+        Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, untouched(readBefore, changedSince), customerIds, items,
                 SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
         Batch<SubscriptionEvent> batch = Batch.classify(items, ids -> {
@@ -214,11 +208,8 @@ public class IngestionService {
         Map<String, List<SubscriptionEvent>> fresh = new HashMap<>();
         batch.fresh().forEach(item -> fresh.computeIfAbsent(item.value().customerId(), k -> new ArrayList<>()).add(item.value()));
         Map<String, CustomerSnapshot> current = new HashMap<>();
-        changedSince.ifPresent(changed -> snapshots.forEach((id, snapshot) -> {
-            if (!changed.contains(id)) {
-                current.put(id, snapshot.withEvents(fresh.getOrDefault(id, List.of())));
-            }
-        }));
+        untouched(snapshots, changedSince).forEach((id, snapshot) -> current.put(id, snapshot.withEvents(fresh.getOrDefault(id,
+                List.of()))));
         ledger.recompute(tenant, affected, batchCustomers, current, e -> {
             Integer index = indexByEvent.get(e.eventExternalId());
             String prefix = "";
@@ -231,6 +222,20 @@ public class IngestionService {
         });
         lock.logWrite(tenant, affected.keySet());
         return batch.result();
+    }
+
+    /**
+     * What was read before the tenant lock and is still current under it: the customers no write committed since
+     * touched (none when such a write may have changed anything, {@link TenantLock#changedSince}).
+     */
+    private static <V> Map<String, V> untouched(Map<String, V> readBefore, Optional<Set<String>> changedSince) {
+        Map<String, V> out = new HashMap<>();
+        changedSince.ifPresent(changed -> readBefore.forEach((id, value) -> {
+            if (!changed.contains(id)) {
+                out.put(id, value);
+            }
+        }));
+        return out;
     }
 
     /**

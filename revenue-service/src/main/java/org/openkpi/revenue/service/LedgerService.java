@@ -241,15 +241,15 @@ public class LedgerService {
             List<StoredMovement> oldCustomer = oldMovements.getOrDefault(customerId, List.of());
             List<StoredMovement> oldExplicit = oldExplicitComponents.getOrDefault(customerId, List.of());
             List<StoredMovement> freshExplicit = ComponentRows.explicit(fresh, freshComponents);
+            Set<LocalDate> oldStored = ComponentRows.days(oldExplicit);
+            Set<LocalDate> freshStored = ComponentRows.days(freshExplicit);
             int addedBefore = added.size();
             diff(oldCustomer, fresh, removed, added);
             // the rollups follow the full component ledger; the table holds only its explicit rows
-            diff(ComponentRows.full(oldCustomer, oldExplicit), freshComponents, removedComponents, addedComponents);
+            diff(ComponentRows.full(oldCustomer, oldExplicit, oldStored), freshComponents, removedComponents, addedComponents);
             diff(oldExplicit, freshExplicit, removedExplicit, addedExplicit);
             // each customer movement says whether its day has stored component rows; a movement that stays but whose
             // day gains or loses them changes only that flag (no feed entry)
-            Set<LocalDate> oldStored = ComponentRows.days(oldExplicit);
-            Set<LocalDate> freshStored = ComponentRows.days(freshExplicit);
             if (!freshStored.isEmpty()) {
                 storedDays.put(customerId, freshStored);
             }
