@@ -604,6 +604,10 @@ public final class RevenueBenchmark {
                     .setRegisterShutdownHook(false)
                     .setOutputRedirector(toLog)
                     .setErrorRedirector(toLog);
+            if (options.profile()) {
+                builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+                builder.setServerConfig("pg_stat_statements.track", "all");
+            }
             options.pgSettings().forEach(builder::setServerConfig);
             postgres = builder.start();
         }
@@ -611,6 +615,11 @@ public final class RevenueBenchmark {
             s.execute("CREATE DATABASE " + DATABASE);
         }
         jdbcUrl = "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + DATABASE;
+        if (options.profile()) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("CREATE EXTENSION pg_stat_statements");
+            }
+        }
         StringBuilder settings = new StringBuilder();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
              Statement s = c.createStatement();
@@ -948,6 +957,7 @@ public final class RevenueBenchmark {
         }
         Instant wallStart = Instant.now();
         if (sampler != null) {
+            sampler.resetStatements();
             sampler.start();
         }
         List<String> slow = new ArrayList<>();
@@ -1004,6 +1014,7 @@ public final class RevenueBenchmark {
                 serviceCpu, pgCpu, clientCpu, Math.max(0, machineCpu - serviceCpu - pgCpu - clientCpu));
         if (sampler != null) {
             sampler.print();
+            sampler.printStatements(h.size);
             profileService(label, wallStart, wallEnd);
         }
         if (!slow.isEmpty()) {
@@ -1354,6 +1365,41 @@ public final class RevenueBenchmark {
                 }
             } catch (SQLException | InterruptedException e) {
                 System.err.println("pg sampler stopped: " + e);
+            }
+        }
+
+        /** Clears pg_stat_statements, so that {@link #printStatements} covers the ingestion only. */
+        void resetStatements() throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_stat_statements_reset()");
+            }
+        }
+
+        /**
+         * Prints the statements that took the most execution time in PostgreSQL since {@link #resetStatements}
+         * (pg_stat_statements: time inside the executor, including waits such as the tenant lock), per event.
+         */
+        void printStatements(int events) throws SQLException {
+            try (Connection c = DriverManager.getConnection(url, "postgres", "");
+                 Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT sum(total_exec_time) OVER (), total_exec_time, calls, rows,"
+                         + " shared_blks_hit + shared_blks_read, regexp_replace(left(query, 400), '\\s+', ' ', 'g')"
+                         + " FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())"
+                         + " ORDER BY total_exec_time DESC LIMIT 16")) {
+                boolean first = true;
+                while (rs.next()) {
+                    if (first) {
+                        System.out.printf(Locale.ROOT, "  statements by execution time in PostgreSQL (pg_stat_statements; %.1f s in all,"
+                                + " %.1f µs per event; µs per event, calls, rows, buffers per call):%n", rs.getDouble(1) / 1e3,
+                                rs.getDouble(1) * 1e3 / events);
+                        first = false;
+                    }
+                    String q = rs.getString(6);
+                    long calls = rs.getLong(3);
+                    System.out.printf(Locale.ROOT, "    %6.1f µs %7d calls %9d rows %8.0f buf  %s%n", rs.getDouble(2) * 1e3 / events,
+                            calls, rs.getLong(4), calls == 0 ? 0.0 : rs.getDouble(5) / calls,
+                            q.length() > 200 ? q.substring(0, 200) + "..." : q);
+                }
             }
         }
 
