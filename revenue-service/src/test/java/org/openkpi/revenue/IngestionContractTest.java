@@ -68,6 +68,51 @@ class IngestionContractTest {
         assertAmount("200", r.get("data.mrrSeries[0].mrrEnd.amount"));
     }
 
+    private static List<String> movementsOf(Gql t, String customerId) {
+        JsonPath r = t.ok("query($c:String){ mrrMovements(range:{from:\"2000-01-01\",to:\"2100-01-01\"}, customerId:$c, first:1000)"
+                + "{ edges{ node{ day kind toMrr{ amount } } } } }", Map.of("c", customerId));
+        List<String> out = new ArrayList<>();
+        List<Map<String, Object>> edges = r.getList("data.mrrMovements.edges");
+        for (Map<String, Object> edge : edges) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> node = (Map<String, Object>) edge.get("node");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> to = (Map<String, Object>) node.get("toMrr");
+            out.add(node.get("day") + " " + node.get("kind") + " " + new java.math.BigDecimal(to.get("amount").toString()).stripTrailingZeros().toPlainString());
+        }
+        return out;
+    }
+
+    @Test
+    void aStoredEventAmongNewOnesIsReplacedEvenWhenItMovesToAnotherCustomer() {
+        // new events are inserted without looking their ids up first; a batch whose customers' stored events do not
+        // show that one of its ids is stored (here: it was c1's, and moves to c2) must still replace it, not add it
+        Gql t = seeded("moved");
+        t.events(list(event("e1", "c1", "s1", "STARTED", "2024-01-05T00:00:00Z", "planCode", "basic")));
+        assertEquals(List.of("2024-01-05 NEW 100"), movementsOf(t, "c1"));
+
+        JsonPath r = t.events(list(
+                event("e2", "c2", "s2", "STARTED", "2024-02-01T00:00:00Z", "planCode", "basic"),
+                event("e1", "c2", "s1", "STARTED", "2024-01-05T00:00:00Z", "planCode", "basic")));
+        assertEquals(1, (Integer) r.get("data.recordSubscriptionEvents.accepted"), r::prettify);
+        assertEquals(1, (Integer) r.get("data.recordSubscriptionEvents.replaced"), r::prettify);
+        assertEquals(0, (Integer) r.get("data.recordSubscriptionEvents.unchanged"), r::prettify);
+        assertEquals(List.of(), movementsOf(t, "c1"));
+        assertEquals(List.of("2024-01-05 NEW 100", "2024-02-01 EXPANSION 200"), movementsOf(t, "c2"));
+        JsonPath series = t.ok(Gql.SERIES, Map.of("r", range("2024-01-01", "2024-03-01"), "g", "MONTH"));
+        assertAmount("100", series.get("data.mrrSeries[0].mrrEnd.amount"));
+        assertAmount("200", series.get("data.mrrSeries[1].mrrEnd.amount"));
+
+        // and the same batch again changes nothing
+        JsonPath again = t.events(list(
+                event("e2", "c2", "s2", "STARTED", "2024-02-01T00:00:00Z", "planCode", "basic"),
+                event("e3", "c2", "s3", "STARTED", "2024-02-10T00:00:00Z", "planCode", "basic"),
+                event("e1", "c2", "s1", "STARTED", "2024-01-05T00:00:00Z", "planCode", "basic")));
+        assertEquals(1, (Integer) again.get("data.recordSubscriptionEvents.accepted"), again::prettify);
+        assertEquals(2, (Integer) again.get("data.recordSubscriptionEvents.unchanged"), again::prettify);
+        assertEquals(List.of("2024-01-05 NEW 100", "2024-02-01 EXPANSION 200", "2024-02-10 EXPANSION 300"), movementsOf(t, "c2"));
+    }
+
     @Test
     void aBatchWithOneBadEventWritesNothingAndNamesIt() {
         Gql t = seeded("atomic");

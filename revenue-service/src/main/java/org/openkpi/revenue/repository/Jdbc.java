@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -16,6 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
+import org.postgresql.util.ServerErrorMessage;
 
 /**
  * Thin JDBC helpers: statements bound and mapped by the caller, connections from the pool enlisted in
@@ -184,14 +188,50 @@ public class Jdbc {
         if (items.isEmpty()) {
             return;
         }
+        try (Connection c = dataSource.getConnection()) {
+            copyIn(c, target, items, writer);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("copy into " + target + " failed", e);
+        }
+    }
+
+    private static <T> void copyIn(Connection c, String target, Collection<T> items, RowWriter<T> writer)
+            throws SQLException, IOException {
         StringBuilder sb = new StringBuilder(items.size() * 128);
         for (T item : items) {
             writer.write(new CopyRow(sb), item);
             sb.append('\n');
         }
-        try (Connection c = dataSource.getConnection()) {
-            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-            copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(sb.toString()));
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(sb.toString()));
+    }
+
+    /**
+     * As {@link #copyIn}, but all or nothing against a unique constraint: when a row would violate
+     * {@code constraint}, nothing is inserted (the COPY runs under a savepoint that is then rolled back) and the
+     * result is false; the caller's transaction goes on. Any other failure fails as {@link #copyIn} does.
+     */
+    public <T> boolean copyInUnlessDuplicate(String target, String constraint, Collection<T> items, RowWriter<T> writer) {
+        if (items.isEmpty()) {
+            return true;
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            // SQL savepoints: the pool refuses Connection.rollback(Savepoint) on a connection enlisted in a transaction
+            s.execute("SAVEPOINT copy_unless_duplicate");
+            try {
+                copyIn(c, target, items, writer);
+            } catch (PSQLException e) {
+                ServerErrorMessage error = e.getServerErrorMessage();
+                if (PSQLState.UNIQUE_VIOLATION.getState().equals(e.getSQLState()) && error != null
+                        && constraint.equals(error.getConstraint())) {
+                    s.execute("ROLLBACK TO SAVEPOINT copy_unless_duplicate");
+                    s.execute("RELEASE SAVEPOINT copy_unless_duplicate");
+                    return false;
+                }
+                throw e;
+            }
+            s.execute("RELEASE SAVEPOINT copy_unless_duplicate");
+            return true;
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("copy into " + target + " failed", e);
         }

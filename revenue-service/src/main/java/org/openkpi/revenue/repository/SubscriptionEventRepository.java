@@ -79,17 +79,36 @@ public class SubscriptionEventRepository {
      * the same primary-key index pages.
      */
     public void insert(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
-        List<Map.Entry<SubscriptionEvent, String>> rows = new ArrayList<>(eventsWithHash);
-        rows.sort(Comparator.comparing(entry -> entry.getKey().externalId()));
-        jdbc.copyIn("subscription_event (tenant_id, external_id, customer_id, subscription_id, type, effective_at, plan_code,"
-                + " quantity, trial_ends_at, discount_percent, discount_amount, cancel_at, paid_through, content_hash)",
-                rows, (row, entry) -> {
-                    SubscriptionEvent e = entry.getKey();
-                    row.add(tenant.value()).add(e.externalId()).add(e.customerId()).add(e.subscriptionId()).add(e.type())
-                            .add(e.effectiveAt()).add(e.planCode()).add(e.quantity()).add(e.trialEndsAt())
-                            .add(e.discountPercent()).add(e.discountAmount()).add(e.cancelAt()).add(e.paidThrough())
-                            .add(entry.getValue());
-                });
+        jdbc.copyIn(COPY_TARGET, inKeyOrder(eventsWithHash), (row, entry) -> copyRow(tenant, row, entry));
+    }
+
+    /**
+     * Inserts the events if none of their external ids is stored yet, else nothing (all or nothing; the
+     * transaction goes on). Saves looking the ids up first when a batch is all new, as appended history is.
+     *
+     * @return whether the events were inserted
+     */
+    public boolean insertIfAllNew(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
+        return jdbc.copyInUnlessDuplicate(COPY_TARGET, "subscription_event_pkey", inKeyOrder(eventsWithHash),
+                (row, entry) -> copyRow(tenant, row, entry));
+    }
+
+    private static final String COPY_TARGET = "subscription_event (tenant_id, external_id, customer_id, subscription_id, type,"
+            + " effective_at, plan_code, quantity, trial_ends_at, discount_percent, discount_amount, cancel_at, paid_through,"
+            + " content_hash)";
+
+    private static List<Map.Entry<SubscriptionEvent, String>> inKeyOrder(Collection<Map.Entry<SubscriptionEvent, String>> rows) {
+        List<Map.Entry<SubscriptionEvent, String>> out = new ArrayList<>(rows);
+        out.sort(Comparator.comparing(entry -> entry.getKey().externalId()));
+        return out;
+    }
+
+    private static void copyRow(TenantId tenant, Jdbc.CopyRow row, Map.Entry<SubscriptionEvent, String> entry) {
+        SubscriptionEvent e = entry.getKey();
+        row.add(tenant.value()).add(e.externalId()).add(e.customerId()).add(e.subscriptionId()).add(e.type())
+                .add(e.effectiveAt()).add(e.planCode()).add(e.quantity()).add(e.trialEndsAt())
+                .add(e.discountPercent()).add(e.discountAmount()).add(e.cancelAt()).add(e.paidThrough())
+                .add(entry.getValue());
     }
 
     /** Inserts or replaces events by external id. */

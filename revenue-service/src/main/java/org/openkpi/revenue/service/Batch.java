@@ -31,6 +31,14 @@ final class Batch<T> {
 
     /** As above, naming {@code idField} (the input field that is the element's identity) in a CONFLICT. */
     static <T> Batch<T> classify(List<Item<T>> items, String idField, Function<List<String>, Map<String, String>> storedHashes) {
+        return classifyItems(items, idField, distinct -> storedHashes.apply(distinct.stream().map(Item::id).toList()));
+    }
+
+    /**
+     * As above, with the stored hashes looked up from the batch's distinct items (the first of each id, in batch
+     * order) rather than from their ids.
+     */
+    static <T> Batch<T> classifyItems(List<Item<T>> items, String idField, Function<List<Item<T>>, Map<String, String>> storedHashes) {
         Batch<T> batch = new Batch<>();
         Map<String, Item<T>> seen = new HashMap<>();
         List<Item<T>> distinct = new ArrayList<>();
@@ -45,7 +53,7 @@ final class Batch<T> {
                         + " appears with different content at element " + earlier.index(), item.index(), idField);
             }
         }
-        Map<String, String> stored = distinct.isEmpty() ? Map.of() : storedHashes.apply(distinct.stream().map(Item::id).toList());
+        Map<String, String> stored = distinct.isEmpty() ? Map.of() : storedHashes.apply(distinct);
         for (Item<T> item : distinct) {
             String hash = stored.get(item.id());
             if (hash == null) {

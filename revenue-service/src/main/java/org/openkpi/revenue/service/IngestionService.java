@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -178,8 +179,15 @@ public class IngestionService {
         Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, untouched(readBefore, changedSince), customerIds, items,
                 SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
-        Batch<SubscriptionEvent> batch = Batch.classify(items, ids -> {
-            stored.putAll(events.findStored(tenant, ids));
+        boolean likelyAllNew = noneStored(items, snapshots);
+        boolean[] insertedAll = {false};
+        Batch<SubscriptionEvent> batch = Batch.classifyItems(items, "externalId", distinct -> {
+            // appended history: insert outright, and look the ids up only if one turns out to be stored
+            if (likelyAllNew && events.insertIfAllNew(tenant, distinct.stream().map(item -> Map.entry(item.value(), item.hash())).toList())) {
+                insertedAll[0] = true;
+                return Map.of();
+            }
+            stored.putAll(events.findStored(tenant, distinct.stream().map(Batch.Item::id).toList()));
             return hashes(stored, StoredFact::contentHash);
         });
         if (batch.changed().isEmpty()) {
@@ -202,7 +210,9 @@ public class IngestionService {
             indexByEvent.put(item.id(), item.index());
             indexByCustomer.putIfAbsent(e.customerId(), item.index());
         }
-        events.insert(tenant, batch.fresh().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
+        if (!insertedAll[0]) {
+            events.insert(tenant, batch.fresh().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
+        }
         events.upsert(tenant, batch.replaced().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
         // the snapshots of customers no write touched since: their stored events plus the batch's new ones
         Map<String, List<SubscriptionEvent>> fresh = new HashMap<>();
@@ -222,6 +232,19 @@ public class IngestionService {
         });
         lock.logWrite(tenant, affected.keySet());
         return batch.result();
+    }
+
+    /**
+     * Whether, by what was read before the tenant lock, none of the batch's event ids is stored (under the lock the
+     * insert itself decides; this only keeps a batch that re-sends or corrects events from attempting it in vain).
+     */
+    private static boolean noneStored(List<Batch.Item<SubscriptionEvent>> items, Map<String, CustomerSnapshot> snapshots) {
+        if (snapshots.isEmpty()) {
+            return false;
+        }
+        Set<String> storedIds = new HashSet<>();
+        snapshots.values().forEach(snapshot -> snapshot.events().forEach(e -> storedIds.add(e.externalId())));
+        return items.stream().noneMatch(item -> storedIds.contains(item.id()));
     }
 
     /**
