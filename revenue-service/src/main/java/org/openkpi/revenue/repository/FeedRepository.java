@@ -39,14 +39,21 @@ public class FeedRepository {
         return seqs.stream().mapToLong(Long::longValue).toArray();
     }
 
-    public void insert(TenantId tenant, Collection<FeedRow> rows) {
-        jdbc.copyIn("change_feed (seq, tenant_id, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr, plan_code,"
+    /**
+     * Records reversal entries. A MOVEMENT entry is not inserted: while its movement is in the customer ledger, the
+     * ledger row is the entry (see V4__change_feed_from_ledger.sql and {@link LedgerRepository#retireCustomerMovements}).
+     */
+    public void insertReversals(TenantId tenant, Collection<FeedRow> rows) {
+        if (rows.stream().anyMatch(r -> r.type() != EntryType.REVERSAL)) {
+            throw new IllegalArgumentException("only reversals are recorded here");
+        }
+        jdbc.copyIn("change_feed_retired (seq, tenant_id, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr, plan_code,"
                 + " country, segment, channel)", rows, (row, r) -> row.add(r.seq()).add(tenant.value()).add(r.type())
                         .add(r.reversesSeq()).add(r.customerId()).add(r.day()).add(r.kind()).add(r.fromMrr()).add(r.toMrr())
                         .add(r.planCode()).add(r.country()).add(r.segment()).add(r.channel()));
     }
 
-    /** Up to {@code limit} entries after {@code afterSeq}, in order. */
+    /** Up to {@code limit} entries after {@code afterSeq}, in order (the view change_feed: retired entries and the ledger's). */
     public List<FeedRow> page(TenantId tenant, long afterSeq, int limit) {
         return jdbc.list("""
                 SELECT seq, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment,

@@ -95,12 +95,39 @@ public class LedgerRepository {
                 rs.getString(9), feedSeq);
     }
 
-    public void deleteCustomerMovements(TenantId tenant, Collection<StoredMovement> rows) {
-        jdbc.batch("DELETE FROM mrr_movement WHERE tenant_id = ? AND customer_id = ? AND day = ?", rows, (ps, m) -> {
-            ps.setString(1, tenant.value());
-            ps.setString(2, m.customerId());
-            ps.setDate(3, Date.valueOf(m.day()));
+    /**
+     * Deletes these customer-ledger rows (by customer and day) and keeps their change-feed entries: each row's MOVEMENT
+     * entry moves, with its seq, content and recording instant, to change_feed_retired (see V4__change_feed_from_ledger.sql).
+     */
+    public void retireCustomerMovements(TenantId tenant, Collection<StoredMovement> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> customerIds = new ArrayList<>(rows.size());
+        List<String> days = new ArrayList<>(rows.size());
+        rows.forEach(m -> {
+            customerIds.add(m.customerId());
+            days.add(m.day().toString());
         });
+        int retired = jdbc.update("""
+                WITH gone AS (
+                  DELETE FROM mrr_movement m USING unnest(?::text[], ?::date[]) AS d(customer_id, day)
+                  WHERE m.tenant_id = ? AND m.customer_id = d.customer_id AND m.day = d.day
+                  RETURNING m.*)
+                INSERT INTO change_feed_retired (seq, tenant_id, entry_type, reverses_seq, customer_id, day, kind, from_mrr, to_mrr,
+                  plan_code, country, segment, channel, recorded_at)
+                SELECT feed_seq, tenant_id, 'MOVEMENT', NULL, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment,
+                  channel, recorded_at
+                FROM gone
+                """, ps -> {
+            Jdbc.setTextArray(ps, 1, customerIds);
+            Jdbc.setTextArray(ps, 2, days);
+            ps.setString(3, tenant.value());
+        });
+        if (retired != rows.size()) {
+            // the rows were read in this transaction under the tenant lock: anything else is a defect
+            throw new IllegalStateException("retired " + retired + " customer movements of " + rows.size() + " expected");
+        }
     }
 
     /** Sent in primary-key order, so that consecutive rows land on the same index pages. */

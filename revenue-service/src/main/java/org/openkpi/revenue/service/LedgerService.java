@@ -270,16 +270,15 @@ public class LedgerService {
         removed.sort(order);
         added.sort(order);
         long[] seqs = feed.reserve(removed.size() + added.size());
-        List<FeedRow> entries = new ArrayList<>(seqs.length);
+        List<FeedRow> reversals = new ArrayList<>(removed.size());
         int next = 0;
         for (StoredMovement m : removed) {
-            entries.add(feedRow(seqs[next++], EntryType.REVERSAL, m.feedSeq(), m));
+            reversals.add(reversal(seqs[next++], m));
         }
+        // a new movement's feed entry is its ledger row, with a seq after the reversals'
         List<StoredMovement> toInsert = new ArrayList<>(added.size());
         for (StoredMovement m : added) {
-            long seq = seqs[next++];
-            entries.add(feedRow(seq, EntryType.MOVEMENT, null, m));
-            toInsert.add(m.withFeedSeq(seq));
+            toInsert.add(m.withFeedSeq(seqs[next++]));
         }
 
         Map<String, Accumulator> rollups = new LinkedHashMap<>();
@@ -296,14 +295,14 @@ public class LedgerService {
             accumulate(rollups, "plan", m.planCode(), m, 1);
         }
 
-        ledger.deleteCustomerMovements(tenant, removed);
+        ledger.retireCustomerMovements(tenant, removed);
         ledger.insertCustomerMovements(tenant, toInsert,
                 m -> storedDays.getOrDefault(m.customerId(), Set.of()).contains(m.day()));
         ledger.setComponentsStored(tenant, nowStored, true);
         ledger.setComponentsStored(tenant, nowImplied, false);
         ledger.deleteComponentMovements(tenant, removedExplicit);
         ledger.insertComponentMovements(tenant, addedExplicit);
-        feed.insert(tenant, entries);
+        feed.insertReversals(tenant, reversals);
         ledger.addToRollups(tenant, rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList());
         ledger.setRechecks(tenant, rechecks);
     }
@@ -340,8 +339,9 @@ public class LedgerService {
         }
     }
 
-    private static FeedRow feedRow(long seq, EntryType type, Long reverses, StoredMovement m) {
-        return new FeedRow(seq, type, reverses, m.customerId(), m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
+    /** The feed entry that cancels a stored movement's entry (the movement's feed seq). */
+    private static FeedRow reversal(long seq, StoredMovement m) {
+        return new FeedRow(seq, EntryType.REVERSAL, m.feedSeq(), m.customerId(), m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
                 m.country(), m.segment(), m.channel(), null);
     }
 
