@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -179,7 +178,7 @@ public class IngestionService {
         Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, untouched(readBefore, changedSince), customerIds, items,
                 SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
-        boolean likelyAllNew = noneStored(items, snapshots);
+        boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
         boolean[] insertedAll = {false};
         Batch<SubscriptionEvent> batch = Batch.classifyItems(items, "externalId", distinct -> {
             // appended history: insert outright, and look the ids up only if one turns out to be stored
@@ -235,16 +234,29 @@ public class IngestionService {
     }
 
     /**
-     * Whether, by what was read before the tenant lock, none of the batch's event ids is stored (under the lock the
-     * insert itself decides; this only keeps a batch that re-sends or corrects events from attempting it in vain).
+     * Whether, by what was read before the tenant lock, none of the batch's event ids is stored among its customers'
+     * events (under the lock the insert itself decides, also for an id stored under another customer; this only keeps
+     * a batch that re-sends or corrects events from attempting it in vain). Compares each customer's few events
+     * directly rather than hashing every stored id.
      */
-    private static boolean noneStored(List<Batch.Item<SubscriptionEvent>> items, Map<String, CustomerSnapshot> snapshots) {
+    private static boolean noneStored(Map<String, List<SubscriptionEvent>> eventsByCustomer, Map<String, CustomerSnapshot> snapshots) {
         if (snapshots.isEmpty()) {
             return false;
         }
-        Set<String> storedIds = new HashSet<>();
-        snapshots.values().forEach(snapshot -> snapshot.events().forEach(e -> storedIds.add(e.externalId())));
-        return items.stream().noneMatch(item -> storedIds.contains(item.id()));
+        for (Map.Entry<String, List<SubscriptionEvent>> entry : eventsByCustomer.entrySet()) {
+            CustomerSnapshot snapshot = snapshots.get(entry.getKey());
+            if (snapshot == null) {
+                return false;
+            }
+            for (SubscriptionEvent stored : snapshot.events()) {
+                for (SubscriptionEvent added : entry.getValue()) {
+                    if (stored.externalId().equals(added.externalId())) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
     }
 
     /**

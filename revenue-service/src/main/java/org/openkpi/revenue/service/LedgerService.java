@@ -281,7 +281,7 @@ public class LedgerService {
             toInsert.add(m.withFeedSeq(seqs[next++]));
         }
 
-        Map<String, Accumulator> rollups = new LinkedHashMap<>();
+        Map<RollupKey, Accumulator> rollups = new LinkedHashMap<>();
         for (StoredMovement m : removed) {
             addCustomerRollups(rollups, m, -1);
         }
@@ -345,17 +345,20 @@ public class LedgerService {
                 m.country(), m.segment(), m.channel(), null);
     }
 
-    private static void addCustomerRollups(Map<String, Accumulator> rollups, StoredMovement m, int sign) {
+    private static void addCustomerRollups(Map<RollupKey, Accumulator> rollups, StoredMovement m, int sign) {
         accumulate(rollups, "total", NONE, m, sign);
         accumulate(rollups, "country", m.country(), m, sign);
         accumulate(rollups, "segment", m.segment(), m, sign);
         accumulate(rollups, "channel", m.channel(), m, sign);
     }
 
-    private static void accumulate(Map<String, Accumulator> rollups, String dimension, String value, StoredMovement m, int sign) {
+    private static void accumulate(Map<RollupKey, Accumulator> rollups, String dimension, String value, StoredMovement m, int sign) {
         String v = value == null ? NONE : value;
-        rollups.computeIfAbsent(dimension + "\u0000" + v + "\u0000" + m.day(), k -> new Accumulator(dimension, v, m.day()))
-                .add(m, sign);
+        rollups.computeIfAbsent(new RollupKey(dimension, v, m.day()), k -> new Accumulator(dimension, v, m.day())).add(m, sign);
+    }
+
+    /** Which mrr_daily row: dimension, its value, day. */
+    private record RollupKey(String dimension, String value, LocalDate day) {
     }
 
     /** One mrr_daily row's change: the movement sums of {@link SeriesData.DaySums}, signed. */
