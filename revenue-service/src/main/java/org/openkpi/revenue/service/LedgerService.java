@@ -11,18 +11,15 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import org.openkpi.revenue.api.error.ApiException;
-import org.openkpi.revenue.engine.ComponentMovement;
 import org.openkpi.revenue.engine.CustomerLedger;
 import org.openkpi.revenue.engine.EngineException;
 import org.openkpi.revenue.engine.FxRates;
-import org.openkpi.revenue.engine.LedgerMovement;
 import org.openkpi.revenue.engine.MovementEngine;
 import org.openkpi.revenue.engine.PlanTerms;
 import org.openkpi.revenue.engine.SubscriptionEvent;
@@ -203,16 +200,7 @@ public class LedgerService {
         oldMovements.putAll(ledger.customerMovements(tenant, readFrom));
         oldExplicitComponents.putAll(ledger.componentMovements(tenant, readFrom));
 
-        List<StoredMovement> removed = new ArrayList<>();
-        List<StoredMovement> added = new ArrayList<>();
-        List<StoredMovement> removedComponents = new ArrayList<>();
-        List<StoredMovement> addedComponents = new ArrayList<>();
-        List<StoredMovement> removedExplicit = new ArrayList<>();
-        List<StoredMovement> addedExplicit = new ArrayList<>();
-        Map<String, Set<LocalDate>> storedDays = new HashMap<>();
-        List<StoredMovement> nowStored = new ArrayList<>();
-        List<StoredMovement> nowImplied = new ArrayList<>();
-        Map<String, Instant> rechecks = new LinkedHashMap<>();
+        LedgerChanges changes = new LedgerChanges();
         for (String customerId : ids) {
             CustomerLedger derived;
             try {
@@ -220,51 +208,16 @@ public class LedgerService {
             } catch (EngineException e) {
                 throw onError.apply(e);
             }
-            LocalDate from = fromDay.get(customerId);
-            CustomerRow c = dims.get(customerId);
-            List<StoredMovement> fresh = new ArrayList<>();
-            for (LedgerMovement m : derived.movements()) {
-                if (from != null && m.day().isBefore(from)) {
-                    continue;
-                }
-                fresh.add(new StoredMovement(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
-                        c == null ? null : c.country(), c == null ? null : c.segment(), c == null ? null : c.channel(), 0));
-            }
-            List<StoredMovement> freshComponents = new ArrayList<>();
-            for (ComponentMovement m : derived.components()) {
-                if (from != null && m.day().isBefore(from)) {
-                    continue;
-                }
-                freshComponents.add(new StoredMovement(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(),
-                        c == null ? null : c.country(), c == null ? null : c.segment(), c == null ? null : c.channel(), 0));
-            }
-            List<StoredMovement> oldCustomer = oldMovements.getOrDefault(customerId, List.of());
-            List<StoredMovement> oldExplicit = oldExplicitComponents.getOrDefault(customerId, List.of());
-            List<StoredMovement> freshExplicit = ComponentRows.explicit(fresh, freshComponents);
-            Set<LocalDate> oldStored = ComponentRows.days(oldExplicit);
-            Set<LocalDate> freshStored = ComponentRows.days(freshExplicit);
-            int addedBefore = added.size();
-            diff(oldCustomer, fresh, removed, added);
-            // the rollups follow the full component ledger; the table holds only its explicit rows
-            diff(ComponentRows.full(oldCustomer, oldExplicit, oldStored), freshComponents, removedComponents, addedComponents);
-            diff(oldExplicit, freshExplicit, removedExplicit, addedExplicit);
-            // each customer movement says whether its day has stored component rows; a movement that stays but whose
-            // day gains or loses them changes only that flag (no feed entry)
-            if (!freshStored.isEmpty()) {
-                storedDays.put(customerId, freshStored);
-            }
-            if (!oldStored.equals(freshStored)) {
-                Set<LocalDate> rewritten = ComponentRows.days(added.subList(addedBefore, added.size()));
-                for (StoredMovement m : fresh) {
-                    boolean stored = freshStored.contains(m.day());
-                    if (stored != oldStored.contains(m.day()) && !rewritten.contains(m.day())) {
-                        (stored ? nowStored : nowImplied).add(m);
-                    }
-                }
-            }
-            rechecks.put(customerId, derived.recheckAt());
+            changes.compare(customerId, derived, fromDay.get(customerId), dims.get(customerId),
+                    oldMovements.getOrDefault(customerId, List.of()), oldExplicitComponents.getOrDefault(customerId, List.of()));
         }
+        write(tenant, changes);
+    }
 
+    /** Writes the changes: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks. */
+    private void write(TenantId tenant, LedgerChanges changes) {
+        List<StoredMovement> removed = changes.removed;
+        List<StoredMovement> added = changes.added;
         // publish: reversals of what no longer holds, then the new movements, each in (customer, day) order
         Comparator<StoredMovement> order = Comparator.comparing(StoredMovement::customerId).thenComparing(StoredMovement::day);
         removed.sort(order);
@@ -288,55 +241,22 @@ public class LedgerService {
         for (StoredMovement m : added) {
             addCustomerRollups(rollups, m, 1);
         }
-        for (StoredMovement m : removedComponents) {
+        for (StoredMovement m : changes.removedComponents) {
             accumulate(rollups, "plan", m.planCode(), m, -1);
         }
-        for (StoredMovement m : addedComponents) {
+        for (StoredMovement m : changes.addedComponents) {
             accumulate(rollups, "plan", m.planCode(), m, 1);
         }
 
         ledger.retireCustomerMovements(tenant, removed);
-        ledger.insertCustomerMovements(tenant, toInsert,
-                m -> storedDays.getOrDefault(m.customerId(), Set.of()).contains(m.day()));
-        ledger.setComponentsStored(tenant, nowStored, true);
-        ledger.setComponentsStored(tenant, nowImplied, false);
-        ledger.deleteComponentMovements(tenant, removedExplicit);
-        ledger.insertComponentMovements(tenant, addedExplicit);
+        ledger.insertCustomerMovements(tenant, toInsert, changes::componentsStored);
+        ledger.setComponentsStored(tenant, changes.nowStored, true);
+        ledger.setComponentsStored(tenant, changes.nowImplied, false);
+        ledger.deleteComponentMovements(tenant, changes.removedExplicit);
+        ledger.insertComponentMovements(tenant, changes.addedExplicit);
         feed.insertReversals(tenant, reversals);
         ledger.addToRollups(tenant, rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList());
-        ledger.setRechecks(tenant, rechecks);
-    }
-
-    private static final Comparator<StoredMovement> BY_DAY_AND_PLAN = Comparator.comparing(StoredMovement::day)
-            .thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
-
-    /**
-     * Splits old and fresh rows of one customer into those to delete and those to insert, walking both
-     * in (day, plan) order; a row whose day and plan match but whose content differs is both.
-     */
-    private static void diff(List<StoredMovement> old, List<StoredMovement> fresh, List<StoredMovement> removed,
-            List<StoredMovement> added) {
-        List<StoredMovement> a = new ArrayList<>(old);
-        List<StoredMovement> b = new ArrayList<>(fresh);
-        a.sort(BY_DAY_AND_PLAN);
-        b.sort(BY_DAY_AND_PLAN);
-        int i = 0;
-        int j = 0;
-        while (i < a.size() || j < b.size()) {
-            int cmp = i == a.size() ? 1 : j == b.size() ? -1 : BY_DAY_AND_PLAN.compare(a.get(i), b.get(j));
-            if (cmp < 0) {
-                removed.add(a.get(i++));
-            } else if (cmp > 0) {
-                added.add(b.get(j++));
-            } else {
-                if (!a.get(i).sameAs(b.get(j))) {
-                    removed.add(a.get(i));
-                    added.add(b.get(j));
-                }
-                i++;
-                j++;
-            }
-        }
+        ledger.setRechecks(tenant, changes.rechecks);
     }
 
     /** The feed entry that cancels a stored movement's entry (the movement's feed seq). */

@@ -1,0 +1,129 @@
+package org.openkpi.revenue.service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.openkpi.revenue.engine.ComponentMovement;
+import org.openkpi.revenue.engine.CustomerLedger;
+import org.openkpi.revenue.engine.LedgerMovement;
+import org.openkpi.revenue.engine.MovementKind;
+import org.openkpi.revenue.repository.CustomerRow;
+import org.openkpi.revenue.repository.StoredMovement;
+
+/**
+ * What re-evaluating customers changes in the stored ledgers, collected customer by customer ({@link #compare}) and
+ * then written by {@link LedgerService}: the customer movements to retire and to add, the full component ledger's
+ * difference (for the plan rollups), the stored (explicit) component rows to delete and to insert, the customer
+ * movements whose only change is the {@code components_stored} flag, and the re-check instants.
+ */
+final class LedgerChanges {
+
+    final List<StoredMovement> removed = new ArrayList<>();
+    final List<StoredMovement> added = new ArrayList<>();
+    final List<StoredMovement> removedComponents = new ArrayList<>();
+    final List<StoredMovement> addedComponents = new ArrayList<>();
+    final List<StoredMovement> removedExplicit = new ArrayList<>();
+    final List<StoredMovement> addedExplicit = new ArrayList<>();
+    final List<StoredMovement> nowStored = new ArrayList<>();
+    final List<StoredMovement> nowImplied = new ArrayList<>();
+    final Map<String, Instant> rechecks = new LinkedHashMap<>();
+    private final Map<String, Set<LocalDate>> storedDays = new HashMap<>();
+
+    /**
+     * Compares a customer's stored rows with what the engine derived.
+     *
+     * @param from the first day compared (rows before it are neither read nor derived again), or null: all of them
+     * @param dims the customer's row (its dimensions go on every ledger row), or null
+     * @param oldCustomer the stored customer movements from {@code from} on
+     * @param oldExplicit the stored component rows from {@code from} on
+     */
+    void compare(String customerId, CustomerLedger derived, LocalDate from, CustomerRow dims, List<StoredMovement> oldCustomer,
+            List<StoredMovement> oldExplicit) {
+        List<StoredMovement> fresh = new ArrayList<>();
+        for (LedgerMovement m : derived.movements()) {
+            if (from == null || !m.day().isBefore(from)) {
+                fresh.add(row(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(), dims));
+            }
+        }
+        List<StoredMovement> freshComponents = new ArrayList<>();
+        for (ComponentMovement m : derived.components()) {
+            if (from == null || !m.day().isBefore(from)) {
+                freshComponents.add(row(customerId, m.day(), m.kind(), m.fromMrr(), m.toMrr(), m.planCode(), dims));
+            }
+        }
+        List<StoredMovement> freshExplicit = ComponentRows.explicit(fresh, freshComponents);
+        Set<LocalDate> oldStored = ComponentRows.days(oldExplicit);
+        Set<LocalDate> freshStored = ComponentRows.days(freshExplicit);
+        int addedBefore = added.size();
+        diff(oldCustomer, fresh, removed, added);
+        // the rollups follow the full component ledger; the table holds only its explicit rows
+        diff(ComponentRows.full(oldCustomer, oldExplicit, oldStored), freshComponents, removedComponents, addedComponents);
+        diff(oldExplicit, freshExplicit, removedExplicit, addedExplicit);
+        // each customer movement says whether its day has stored component rows; a movement that stays but whose
+        // day gains or loses them changes only that flag (no feed entry)
+        if (!freshStored.isEmpty()) {
+            storedDays.put(customerId, freshStored);
+        }
+        if (!oldStored.equals(freshStored)) {
+            Set<LocalDate> rewritten = ComponentRows.days(added.subList(addedBefore, added.size()));
+            for (StoredMovement m : fresh) {
+                boolean stored = freshStored.contains(m.day());
+                if (stored != oldStored.contains(m.day()) && !rewritten.contains(m.day())) {
+                    (stored ? nowStored : nowImplied).add(m);
+                }
+            }
+        }
+        rechecks.put(customerId, derived.recheckAt());
+    }
+
+    /** Whether an added customer movement's day has stored component rows. */
+    boolean componentsStored(StoredMovement m) {
+        return storedDays.getOrDefault(m.customerId(), Set.of()).contains(m.day());
+    }
+
+    private static StoredMovement row(String customerId, LocalDate day, MovementKind kind, BigDecimal fromMrr, BigDecimal toMrr,
+            String planCode, CustomerRow c) {
+        return new StoredMovement(customerId, day, kind, fromMrr, toMrr, planCode, c == null ? null : c.country(),
+                c == null ? null : c.segment(), c == null ? null : c.channel(), 0);
+    }
+
+    private static final Comparator<StoredMovement> BY_DAY_AND_PLAN = Comparator.comparing(StoredMovement::day)
+            .thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+    /**
+     * Splits old and fresh rows of one customer into those to delete and those to insert, walking both
+     * in (day, plan) order; a row whose day and plan match but whose content differs is both.
+     */
+    private static void diff(List<StoredMovement> old, List<StoredMovement> fresh, List<StoredMovement> removed,
+            List<StoredMovement> added) {
+        List<StoredMovement> a = new ArrayList<>(old);
+        List<StoredMovement> b = new ArrayList<>(fresh);
+        a.sort(BY_DAY_AND_PLAN);
+        b.sort(BY_DAY_AND_PLAN);
+        int i = 0;
+        int j = 0;
+        while (i < a.size() || j < b.size()) {
+            int cmp = i == a.size() ? 1 : j == b.size() ? -1 : BY_DAY_AND_PLAN.compare(a.get(i), b.get(j));
+            if (cmp < 0) {
+                removed.add(a.get(i++));
+            } else if (cmp > 0) {
+                added.add(b.get(j++));
+            } else {
+                if (!a.get(i).sameAs(b.get(j))) {
+                    removed.add(a.get(i));
+                    added.add(b.get(j));
+                }
+                i++;
+                j++;
+            }
+        }
+    }
+}
