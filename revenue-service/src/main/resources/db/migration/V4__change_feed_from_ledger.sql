@@ -4,6 +4,8 @@
 -- transaction that deletes the ledger row) and the REVERSAL entries that cancel them. The feed a consumer pages through
 -- is the view change_feed, the union of both, and it reads exactly as the table of that name did before: the same
 -- entries at the same seqs. An appended movement so costs one row instead of two.
+-- On an existing database this rewrites mrr_movement once (recorded_at is copied from each row's feed entry) and builds
+-- one index on it: expect about the time of copying that table. DataMigrationTest checks the result.
 
 ALTER TABLE mrr_movement ADD COLUMN recorded_at timestamptz;
 UPDATE mrr_movement m SET recorded_at = f.recorded_at FROM change_feed f WHERE f.seq = m.feed_seq;
