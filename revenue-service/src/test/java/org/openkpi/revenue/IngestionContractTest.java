@@ -78,7 +78,8 @@ class IngestionContractTest {
             Map<String, Object> node = (Map<String, Object>) edge.get("node");
             @SuppressWarnings("unchecked")
             Map<String, Object> to = (Map<String, Object>) node.get("toMrr");
-            out.add(node.get("day") + " " + node.get("kind") + " " + new java.math.BigDecimal(to.get("amount").toString()).stripTrailingZeros().toPlainString());
+            String amount = new java.math.BigDecimal(to.get("amount").toString()).stripTrailingZeros().toPlainString();
+            out.add(node.get("day") + " " + node.get("kind") + " " + amount);
         }
         return out;
     }

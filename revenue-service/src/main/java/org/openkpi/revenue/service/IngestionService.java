@@ -182,7 +182,7 @@ public class IngestionService {
         boolean[] insertedAll = {false};
         Batch<SubscriptionEvent> batch = Batch.classifyItems(items, "externalId", distinct -> {
             // appended history: insert outright, and look the ids up only if one turns out to be stored
-            if (likelyAllNew && events.insertIfAllNew(tenant, distinct.stream().map(item -> Map.entry(item.value(), item.hash())).toList())) {
+            if (likelyAllNew && events.insertIfAllNew(tenant, withHashes(distinct))) {
                 insertedAll[0] = true;
                 return Map.of();
             }
@@ -210,9 +210,9 @@ public class IngestionService {
             indexByCustomer.putIfAbsent(e.customerId(), item.index());
         }
         if (!insertedAll[0]) {
-            events.insert(tenant, batch.fresh().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
+            events.insert(tenant, withHashes(batch.fresh()));
         }
-        events.upsert(tenant, batch.replaced().stream().map(item -> Map.entry(item.value(), item.hash())).toList());
+        events.upsert(tenant, withHashes(batch.replaced()));
         // the snapshots of customers no write touched since: their stored events plus the batch's new ones
         Map<String, List<SubscriptionEvent>> fresh = new HashMap<>();
         batch.fresh().forEach(item -> fresh.computeIfAbsent(item.value().customerId(), k -> new ArrayList<>()).add(item.value()));
@@ -231,6 +231,10 @@ public class IngestionService {
         });
         lock.logWrite(tenant, affected.keySet());
         return batch.result();
+    }
+
+    private static List<Map.Entry<SubscriptionEvent, String>> withHashes(List<Batch.Item<SubscriptionEvent>> items) {
+        return items.stream().map(item -> Map.entry(item.value(), item.hash())).toList();
     }
 
     /**
