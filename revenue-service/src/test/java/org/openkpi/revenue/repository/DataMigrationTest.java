@@ -49,9 +49,7 @@ class DataMigrationTest {
     private String databaseAt(String version) throws SQLException {
         password = configuredPassword.orElse("");
         String database = "revenue_data_migration_" + System.nanoTime();
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        execute(url, "CREATE DATABASE " + database);
         String migrationUrl = url.replaceFirst("/[^/?]*(\\?|$)", "/" + database + "$1");
         Flyway.configure().dataSource(migrationUrl, user, password).locations("classpath:db/migration").target(version).load()
                 .migrate();
@@ -62,36 +60,42 @@ class DataMigrationTest {
         Flyway.configure().dataSource(migrationUrl, user, password).locations("classpath:db/migration").load().migrate();
     }
 
+    private static final String MOVEMENTS = "INSERT INTO mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr,"
+            + " plan_code, country, segment, channel, feed_seq) VALUES ";
+
+    private void execute(String url, String... statements) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
     private static final String COMPONENT_COLUMNS = "tenant_id, customer_id, plan_code, day, kind, from_mrr, to_mrr, country,"
             + " segment, channel";
 
     @Test
     void componentRowsThatMirrorTheirDaysCustomerMovementGoAndTheViewReadsAsTheTableDid() throws SQLException {
         String migrationUrl = databaseAt("2");
-        try (Connection c = DriverManager.getConnection(migrationUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("""
-                    INSERT INTO mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment,
-                      channel, feed_seq) VALUES
-                      ('t', 'c1', '2024-01-10', 'NEW', 0, 100, 'A', 'US', 'smb', NULL, 1),
-                      ('t', 'c2', '2024-01-10', 'NEW', 0, 150, 'A', 'US', NULL, NULL, 2),
-                      ('t', 'c4', '2024-01-10', 'NEW', 0, 80, 'A', 'GB', NULL, NULL, 3),
-                      ('t', 'c5', '2024-01-10', 'NEW', 0, 60, 'A', 'GB', NULL, NULL, 4)
-                    """);
-            s.execute("INSERT INTO mrr_component_movement (" + COMPONENT_COLUMNS + ") VALUES"
-                    // c1: one plan, the customer movement's mirror (goes)
-                    + " ('t', 'c1', 'A', '2024-01-10', 'NEW', 0, 100, 'US', 'smb', NULL),"
-                    // c2: two plans on the day (both stay)
-                    + " ('t', 'c2', 'A', '2024-01-10', 'NEW', 0, 100, 'US', NULL, NULL),"
-                    + " ('t', 'c2', 'B', '2024-01-10', 'NEW', 0, 50, 'US', NULL, NULL),"
-                    // c3: a plan switch at the same MRR, no customer movement (both stay)
-                    + " ('t', 'c3', 'A', '2024-02-01', 'CHURN', 100, 0, NULL, NULL, NULL),"
-                    + " ('t', 'c3', 'B', '2024-02-01', 'NEW', 0, 100, NULL, NULL, NULL),"
-                    // c4: the component's kind differs from the customer's (stays)
-                    + " ('t', 'c4', 'A', '2024-01-10', 'REACTIVATION', 0, 80, 'GB', NULL, NULL),"
-                    // c5: the mirror, in another tenant's rows too (goes; u's stays: no customer movement there)
-                    + " ('t', 'c5', 'A', '2024-01-10', 'NEW', 0, 60, 'GB', NULL, NULL),"
-                    + " ('u', 'c5', 'A', '2024-01-10', 'NEW', 0, 60, 'GB', NULL, NULL)");
-        }
+        execute(migrationUrl, MOVEMENTS + """
+                  ('t', 'c1', '2024-01-10', 'NEW', 0, 100, 'A', 'US', 'smb', NULL, 1),
+                  ('t', 'c2', '2024-01-10', 'NEW', 0, 150, 'A', 'US', NULL, NULL, 2),
+                  ('t', 'c4', '2024-01-10', 'NEW', 0, 80, 'A', 'GB', NULL, NULL, 3),
+                  ('t', 'c5', '2024-01-10', 'NEW', 0, 60, 'A', 'GB', NULL, NULL, 4)
+                """, "INSERT INTO mrr_component_movement (" + COMPONENT_COLUMNS + ") VALUES"
+                // c1: one plan, the customer movement's mirror (goes)
+                + " ('t', 'c1', 'A', '2024-01-10', 'NEW', 0, 100, 'US', 'smb', NULL),"
+                // c2: two plans on the day (both stay)
+                + " ('t', 'c2', 'A', '2024-01-10', 'NEW', 0, 100, 'US', NULL, NULL),"
+                + " ('t', 'c2', 'B', '2024-01-10', 'NEW', 0, 50, 'US', NULL, NULL),"
+                // c3: a plan switch at the same MRR, no customer movement (both stay)
+                + " ('t', 'c3', 'A', '2024-02-01', 'CHURN', 100, 0, NULL, NULL, NULL),"
+                + " ('t', 'c3', 'B', '2024-02-01', 'NEW', 0, 100, NULL, NULL, NULL),"
+                // c4: the component's kind differs from the customer's (stays)
+                + " ('t', 'c4', 'A', '2024-01-10', 'REACTIVATION', 0, 80, 'GB', NULL, NULL),"
+                // c5: the mirror, in another tenant's rows too (goes; u's stays: no customer movement there)
+                + " ('t', 'c5', 'A', '2024-01-10', 'NEW', 0, 60, 'GB', NULL, NULL),"
+                + " ('u', 'c5', 'A', '2024-01-10', 'NEW', 0, 60, 'GB', NULL, NULL)");
         String ordered = " ORDER BY tenant_id, customer_id, day, plan_code";
         List<String> before = rows(migrationUrl, "SELECT " + COMPONENT_COLUMNS + " FROM mrr_component_movement" + ordered);
 
@@ -108,24 +112,19 @@ class DataMigrationTest {
     @Test
     void theFeedReadsAsBeforeAndOnlyRetiredEntriesStayApart() throws SQLException {
         String migrationUrl = databaseAt("3");
-        try (Connection c = DriverManager.getConnection(migrationUrl, user, password); Statement s = c.createStatement()) {
-            s.execute("""
-                    INSERT INTO mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment,
-                      channel, feed_seq) VALUES
-                      ('t', 'c1', '2024-01-10', 'NEW', 0, 100, 'A', 'US', 'smb', 'ads', 1),
-                      ('t', 'c2', '2024-01-10', 'NEW', 0, 50, 'B', 'GB', NULL, NULL, 2),
-                      ('t', 'c1', '2024-02-01', 'EXPANSION', 100, 150, 'A', 'US', 'smb', 'ads', 5),
-                      ('u', 'c1', '2024-03-01', 'NEW', 0, 70, 'A', NULL, NULL, NULL, 6)
-                    """);
-            s.execute("INSERT INTO change_feed (" + FEED_COLUMNS + ") VALUES"
-                    + " (1, 't', 'MOVEMENT', NULL, 'c1', '2024-01-10', 'NEW', 0, 100, 'A', 'US', 'smb', 'ads', '2024-01-10 12:00:00+00'),"
-                    + " (2, 't', 'MOVEMENT', NULL, 'c2', '2024-01-10', 'NEW', 0, 50, 'B', 'GB', NULL, NULL, '2024-01-10 12:00:01+00'),"
-                    // a movement a correction removed, its reversal, and the corrected movement
-                    + " (3, 't', 'MOVEMENT', NULL, 'c1', '2024-02-01', 'EXPANSION', 100, 200, 'A', 'US', 'smb', 'ads', '2024-02-01 08:00:00+00'),"
-                    + " (4, 't', 'REVERSAL', 3, 'c1', '2024-02-01', 'EXPANSION', 100, 200, 'A', 'US', 'smb', 'ads', '2024-02-03 09:30:00+00'),"
-                    + " (5, 't', 'MOVEMENT', NULL, 'c1', '2024-02-01', 'EXPANSION', 100, 150, 'A', 'US', 'smb', 'ads', '2024-02-03 09:30:00+00'),"
-                    + " (6, 'u', 'MOVEMENT', NULL, 'c1', '2024-03-01', 'NEW', 0, 70, 'A', NULL, NULL, NULL, '2024-03-01 00:00:00+00')");
-        }
+        execute(migrationUrl, MOVEMENTS + """
+                  ('t', 'c1', '2024-01-10', 'NEW', 0, 100, 'A', 'US', 'smb', 'ads', 1),
+                  ('t', 'c2', '2024-01-10', 'NEW', 0, 50, 'B', 'GB', NULL, NULL, 2),
+                  ('t', 'c1', '2024-02-01', 'EXPANSION', 100, 150, 'A', 'US', 'smb', 'ads', 5),
+                  ('u', 'c1', '2024-03-01', 'NEW', 0, 70, 'A', NULL, NULL, NULL, 6)
+                """, "INSERT INTO change_feed (" + FEED_COLUMNS + ") VALUES"
+                + " (1, 't', 'MOVEMENT', NULL, 'c1', '2024-01-10', 'NEW', 0, 100, 'A', 'US', 'smb', 'ads', '2024-01-10 12:00:00+00'),"
+                + " (2, 't', 'MOVEMENT', NULL, 'c2', '2024-01-10', 'NEW', 0, 50, 'B', 'GB', NULL, NULL, '2024-01-10 12:00:01+00'),"
+                // a movement a correction removed, its reversal, and the corrected movement
+                + " (3, 't', 'MOVEMENT', NULL, 'c1', '2024-02-01', 'EXPANSION', 100, 200, 'A', 'US', 'smb', 'ads', '2024-02-01 08:00:00+00'),"
+                + " (4, 't', 'REVERSAL', 3, 'c1', '2024-02-01', 'EXPANSION', 100, 200, 'A', 'US', 'smb', 'ads', '2024-02-03 09:30:00+00'),"
+                + " (5, 't', 'MOVEMENT', NULL, 'c1', '2024-02-01', 'EXPANSION', 100, 150, 'A', 'US', 'smb', 'ads', '2024-02-03 09:30:00+00'),"
+                + " (6, 'u', 'MOVEMENT', NULL, 'c1', '2024-03-01', 'NEW', 0, 70, 'A', NULL, NULL, NULL, '2024-03-01 00:00:00+00')");
         List<String> before = rows(migrationUrl, "SELECT " + FEED_COLUMNS + " FROM change_feed ORDER BY seq");
 
         migrateToLatest(migrationUrl);
