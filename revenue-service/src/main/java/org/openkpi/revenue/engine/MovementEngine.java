@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * Derives a customer's MRR movement ledger from its whole subscription history. It is a pure
  * function of the events, the plans, the FX rates, the tenant settings and {@code now} (which only
  * decides whether a dunning window has run out), so a backdated fact is handled by evaluating the
- * customer again and replacing what changed.
+ * customer again and replacing what changed. Events appended after a customer's last day can instead continue from the
+ * {@link ReplayState} its last evaluation returned.
  */
 public final class MovementEngine {
 
@@ -33,22 +34,68 @@ public final class MovementEngine {
         this.now = now;
     }
 
-    /** @param events every event of the customer, in any order */
+    /**
+     * Derives the customer's whole ledger, and (for a history without a past-due notice) the state from which
+     * {@link #resume} can continue.
+     *
+     * @param events every event of the customer, in any order
+     */
     public CustomerLedger evaluate(String customerId, List<SubscriptionEvent> events) {
+        return run(customerId, null, events);
+    }
+
+    /**
+     * Continues an evaluation from a state with events on days after its last day ({@link ReplayState#accepts}). The
+     * ledger rows returned are those of the days after {@link ReplayState#lastDay()}, equal to what {@link #evaluate}
+     * derives for those days from the whole history.
+     *
+     * @param added the events after the state, in any order
+     */
+    public CustomerLedger resume(String customerId, ReplayState from, List<SubscriptionEvent> added) {
+        if (!from.accepts(added, settings.zone())) {
+            throw new IllegalArgumentException("customer " + customerId + ": events do not all follow the state's last day "
+                    + from.lastDay());
+        }
+        return run(customerId, from, added);
+    }
+
+    private CustomerLedger run(String customerId, ReplayState from, List<SubscriptionEvent> events) {
         Map<String, List<SubscriptionEvent>> bySubscription = new TreeMap<>();
+        if (from != null) {
+            from.subscriptions().keySet().forEach(id -> bySubscription.put(id, new ArrayList<>()));
+        }
+        LocalDate lastDay = from == null ? null : from.lastDay();
+        boolean capture = !events.isEmpty();
         for (SubscriptionEvent e : events) {
             bySubscription.computeIfAbsent(e.subscriptionId(), k -> new ArrayList<>()).add(e);
+            LocalDate day = LocalDate.ofInstant(e.effectiveAt(), settings.zone());
+            if (lastDay == null || day.isAfter(lastDay)) {
+                lastDay = day;
+            }
+            capture &= e.type() != EventType.PAYMENT_PAST_DUE;
         }
+        Instant captureBefore = capture ? lastDay.plusDays(1).atStartOfDay(settings.zone()).toInstant() : null;
+        Map<String, SubscriptionReplay.State> captured = new TreeMap<>();
         List<List<Segment>> timelines = new ArrayList<>();
         Instant recheckAt = null;
         TreeSet<LocalDate> days = new TreeSet<>();
-        for (List<SubscriptionEvent> subEvents : bySubscription.values()) {
+        for (Map.Entry<String, List<SubscriptionEvent>> entry : bySubscription.entrySet()) {
+            List<SubscriptionEvent> subEvents = entry.getValue();
             subEvents.sort(SubscriptionEvent.ORDER);
-            SubscriptionReplay replay = new SubscriptionReplay(customerId, settings, fx, plans, now);
-            List<Segment> segments = replay.replay(subEvents);
+            SubscriptionReplay.State resumed = from == null ? null : from.subscriptions().get(entry.getKey());
+            SubscriptionReplay replay = resumed == null ? new SubscriptionReplay(customerId, settings, fx, plans, now)
+                    : new SubscriptionReplay(customerId, settings, fx, plans, now, resumed);
+            replay.apply(subEvents);
+            if (capture) {
+                captured.put(entry.getKey(), replay.capture(captureBefore));
+            }
+            List<Segment> segments = replay.finish();
             timelines.add(segments);
             for (Segment s : segments) {
-                days.add(LocalDate.ofInstant(s.at(), settings.zone()));
+                LocalDate day = LocalDate.ofInstant(s.at(), settings.zone());
+                if (from == null || day.isAfter(from.lastDay())) {
+                    days.add(day);
+                }
             }
             if (replay.recheckAt() != null && (recheckAt == null || replay.recheckAt().isBefore(recheckAt))) {
                 recheckAt = replay.recheckAt();
@@ -58,11 +105,15 @@ public final class MovementEngine {
         List<LedgerMovement> movements = new ArrayList<>();
         List<ComponentMovement> components = new ArrayList<>();
         int[] cursor = new int[timelines.size()];
-        BigDecimal previousTotal = BigDecimal.ZERO;
-        Map<String, BigDecimal> previousByPlan = new HashMap<>();
-        boolean everPaid = false;
-        Set<String> plansEverPaid = new HashSet<>();
+        BigDecimal previousTotal = from == null ? BigDecimal.ZERO : from.previousTotal();
+        Map<String, BigDecimal> previousByPlan = from == null ? new HashMap<>() : from.previousByPlan();
+        boolean everPaid = from != null && from.everPaid();
+        Set<String> plansEverPaid = from == null ? new HashSet<>() : new HashSet<>(from.plansEverPaid());
+        ReplayState state = null;
         for (LocalDate day : days) {
+            if (capture && state == null && day.isAfter(lastDay)) {
+                state = state(lastDay, previousTotal, previousByPlan, everPaid, plansEverPaid, captured);
+            }
             Instant endOfDay = day.plusDays(1).atStartOfDay(settings.zone()).toInstant();
             Map<String, BigDecimal> byPlan = new LinkedHashMap<>();
             BigDecimal total = BigDecimal.ZERO;
@@ -101,7 +152,16 @@ public final class MovementEngine {
             previousTotal = total;
             previousByPlan = byPlan;
         }
-        return new CustomerLedger(customerId, movements, components, recheckAt);
+        if (capture && state == null) {
+            state = state(lastDay, previousTotal, previousByPlan, everPaid, plansEverPaid, captured);
+        }
+        return new CustomerLedger(customerId, movements, components, recheckAt, state);
+    }
+
+    /** The state at the end of {@code lastDay}: the merge's running totals then, with the subscriptions' states. */
+    private static ReplayState state(LocalDate lastDay, BigDecimal total, Map<String, BigDecimal> byPlan, boolean everPaid,
+            Set<String> plansEverPaid, Map<String, SubscriptionReplay.State> subscriptions) {
+        return new ReplayState(lastDay, total, Map.copyOf(byPlan), everPaid, Set.copyOf(plansEverPaid), subscriptions);
     }
 
     /**

@@ -52,15 +52,69 @@ final class SubscriptionReplay {
         this.reportingScale = Math.max(0, Currency.getInstance(settings.reportingCurrency()).getDefaultFractionDigits());
     }
 
+    /** A replay that continues from a captured state (see {@link #capture}), its last segment included. */
+    SubscriptionReplay(String customerId, EngineSettings settings, FxRates fx, Map<String, PlanTerms> plans, Instant now,
+            State from) {
+        this(customerId, settings, fx, plans, now);
+        started = from.started();
+        cancelled = from.cancelled();
+        cancelledByDunning = from.cancelledByDunning();
+        paused = from.paused();
+        planCode = from.planCode();
+        quantity = from.quantity();
+        discountPercent = from.discountPercent();
+        discountAmount = from.discountAmount();
+        trialEnd = from.trialEnd();
+        pendingCancelAt = from.pendingCancelAt();
+        pastDueSince = from.pastDueSince();
+        paidThrough = from.paidThrough();
+        configDirty = from.configDirty();
+        currentMrr = from.currentMrr();
+        configEventId = from.configEventId();
+        segments.add(from.lastSegment());
+    }
+
     /** @param events the subscription's events in {@link SubscriptionEvent#ORDER} */
     List<Segment> replay(List<SubscriptionEvent> events) {
+        apply(events);
+        return finish();
+    }
+
+    /** Applies events (after those already applied), each after the scheduled transitions due before it. */
+    void apply(List<SubscriptionEvent> events) {
         for (SubscriptionEvent event : events) {
             advance(event.effectiveAt());
             apply(event);
             emit(event.effectiveAt());
         }
+    }
+
+    /**
+     * Fires the scheduled transitions due before {@code before} and returns the state from which a replay of later
+     * events can continue. Only valid while no dunning window is open (whether one has run out depends on {@code now}),
+     * which callers ensure by not capturing histories with a past-due notice.
+     */
+    State capture(Instant before) {
+        advance(before.minusNanos(1));
+        return new State(started, cancelled, cancelledByDunning, paused, planCode, quantity, discountPercent, discountAmount, trialEnd,
+                pendingCancelAt, pastDueSince, paidThrough, configDirty, currentMrr, configEventId, segments.get(segments.size() - 1));
+    }
+
+    /** Fires every scheduled transition left and returns the whole step function. */
+    List<Segment> finish() {
         advance(null);
         return segments;
+    }
+
+    /** A subscription's replay state between two events, with its last segment (see {@link #capture}). */
+    record State(boolean started, boolean cancelled, boolean cancelledByDunning, boolean paused, String planCode, int quantity,
+            BigDecimal discountPercent, BigDecimal discountAmount, Instant trialEnd, Instant pendingCancelAt, Instant pastDueSince,
+            Instant paidThrough, boolean configDirty, BigDecimal currentMrr, String configEventId, Segment lastSegment) {
+
+        /** Whether a transition is scheduled after the capture (a trial end or a cancellation taking effect). */
+        boolean hasScheduledTransition() {
+            return trialEnd != null || pendingCancelAt != null;
+        }
     }
 
     Instant recheckAt() {
