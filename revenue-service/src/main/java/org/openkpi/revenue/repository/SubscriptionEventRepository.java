@@ -1,5 +1,6 @@
 package org.openkpi.revenue.repository;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -158,10 +159,19 @@ public class SubscriptionEventRepository {
         return ts == null ? null : ts.toInstant();
     }
 
+    /** An event as it was ingested: amounts without the column's trailing zeros (as validation left them). */
     private static SubscriptionEvent map(ResultSet rs) throws SQLException {
         Integer quantity = (Integer) rs.getObject(7);
         return new SubscriptionEvent(rs.getString(1), rs.getString(2), rs.getString(3), EventType.valueOf(rs.getString(4)),
-                instant(rs, 5), rs.getString(6), quantity, instant(rs, 8), rs.getBigDecimal(9),
-                rs.getBigDecimal(10), instant(rs, 11), instant(rs, 12));
+                instant(rs, 5), rs.getString(6), quantity, instant(rs, 8), plain(rs.getBigDecimal(9)),
+                plain(rs.getBigDecimal(10)), instant(rs, 11), instant(rs, 12));
+    }
+
+    private static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

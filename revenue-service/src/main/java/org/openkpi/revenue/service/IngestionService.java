@@ -152,7 +152,7 @@ public class IngestionService {
 
     /**
      * Records subscription events. Validation, and the reads of the touched customers' stored state (their rows,
-     * events and recent ledger rows), run before the tenant lock, so they overlap another batch's write of the
+     * events or replay states, and recent ledger rows), run before the tenant lock, so they overlap another batch's write of the
      * tenant; under the lock, the customers that writes committed since touched (per the tenant's write log) are
      * read again, and everything is when such a write may have changed anything (plans, customers, settings).
      */
@@ -241,7 +241,9 @@ public class IngestionService {
      * Whether, by what was read before the tenant lock, none of the batch's event ids is stored among its customers'
      * events (under the lock the insert itself decides, also for an id stored under another customer; this only keeps
      * a batch that re-sends or corrects events from attempting it in vain). Compares each customer's few events
-     * directly rather than hashing every stored id.
+     * directly rather than hashing every stored id. A customer resumed from its replay state has no events in its
+     * snapshot: its batch events all fall after its last stored one, so a re-sent event cannot be among them, and a
+     * corrected one that moved later is found by the insert.
      */
     private static boolean noneStored(Map<String, List<SubscriptionEvent>> eventsByCustomer, Map<String, CustomerSnapshot> snapshots) {
         if (snapshots.isEmpty()) {

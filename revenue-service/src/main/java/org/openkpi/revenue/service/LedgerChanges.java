@@ -15,6 +15,7 @@ import org.openkpi.revenue.engine.ComponentMovement;
 import org.openkpi.revenue.engine.CustomerLedger;
 import org.openkpi.revenue.engine.LedgerMovement;
 import org.openkpi.revenue.engine.MovementKind;
+import org.openkpi.revenue.engine.ReplayState;
 import org.openkpi.revenue.repository.CustomerRow;
 import org.openkpi.revenue.repository.StoredMovement;
 
@@ -22,7 +23,7 @@ import org.openkpi.revenue.repository.StoredMovement;
  * What re-evaluating customers changes in the stored ledgers, collected customer by customer ({@link #compare}) and
  * then written by {@link LedgerService}: the customer movements to retire and to add, the full component ledger's
  * difference (for the plan rollups), the stored (explicit) component rows to delete and to insert, the customer
- * movements whose only change is the {@code components_stored} flag, and the re-check instants.
+ * movements whose only change is the {@code components_stored} flag, the re-check instants and the replay states.
  */
 final class LedgerChanges {
 
@@ -35,6 +36,8 @@ final class LedgerChanges {
     final List<StoredMovement> nowStored = new ArrayList<>();
     final List<StoredMovement> nowImplied = new ArrayList<>();
     final Map<String, Instant> rechecks = new LinkedHashMap<>();
+    /** Per evaluated customer, its replay state to store, or null: it has none (its stored one goes). */
+    final Map<String, ReplayState> states = new LinkedHashMap<>();
     private final Map<String, Set<LocalDate>> storedDays = new HashMap<>();
 
     /**
@@ -82,6 +85,7 @@ final class LedgerChanges {
             }
         }
         rechecks.put(customerId, derived.recheckAt());
+        states.put(customerId, derived.state());
     }
 
     /** Whether an added customer movement's day has stored component rows. */

@@ -22,6 +22,8 @@ import org.openkpi.revenue.engine.EngineException;
 import org.openkpi.revenue.engine.FxRates;
 import org.openkpi.revenue.engine.MovementEngine;
 import org.openkpi.revenue.engine.PlanTerms;
+import org.openkpi.revenue.engine.ReplayState;
+import org.openkpi.revenue.engine.ReplayStateCodec;
 import org.openkpi.revenue.engine.SubscriptionEvent;
 import org.openkpi.revenue.repository.CustomerRepository;
 import org.openkpi.revenue.repository.CustomerRow;
@@ -31,6 +33,7 @@ import org.openkpi.revenue.repository.FeedRepository.FeedRow;
 import org.openkpi.revenue.repository.FxRateRepository;
 import org.openkpi.revenue.repository.LedgerRepository;
 import org.openkpi.revenue.repository.PlanRepository;
+import org.openkpi.revenue.repository.ReplayStateRepository;
 import org.openkpi.revenue.repository.RollupDelta;
 import org.openkpi.revenue.repository.SettingsRepository;
 import org.openkpi.revenue.repository.SettingsRow;
@@ -55,11 +58,12 @@ public class LedgerService {
     private final CustomerRepository customers;
     private final LedgerRepository ledger;
     private final FeedRepository feed;
+    private final ReplayStateRepository replayStates;
     private final Clock clock;
 
     public LedgerService(SettingsRepository settings, PlanRepository plans, FxRateRepository fxRates,
             SubscriptionEventRepository events, CustomerRepository customers, LedgerRepository ledger, FeedRepository feed,
-            Clock clock) {
+            ReplayStateRepository replayStates, Clock clock) {
         this.settings = settings;
         this.plans = plans;
         this.fxRates = fxRates;
@@ -67,6 +71,7 @@ public class LedgerService {
         this.customers = customers;
         this.ledger = ledger;
         this.feed = feed;
+        this.replayStates = replayStates;
         this.clock = clock;
     }
 
@@ -102,8 +107,10 @@ public class LedgerService {
 
     /**
      * Reads, for customers about to receive the given events, the stored state their evaluation under the lock
-     * will need: their events, and their ledger rows from the earliest day these events can change. Runs before
-     * the tenant lock; the caller uses a snapshot only if no write touched the customer since (see
+     * will need, and only that: when a customer's events all fall on days after its last stored event, its replay state
+     * (and its ledger rows after that day only if a trial end or a cancellation is scheduled there); otherwise its events.
+     * Then its ledger rows from the earliest day these events can change. Runs before the tenant lock; the caller uses a
+     * snapshot only if no write touched the customer since (see
      * {@link org.openkpi.revenue.repository.TenantLock#changedSince}).
      *
      * @param batchEvents per customer, the events of the batch (new or not)
@@ -111,19 +118,39 @@ public class LedgerService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, CustomerSnapshot> snapshot(TenantId tenant, Map<String, List<SubscriptionEvent>> batchEvents) {
         ZoneId zone = settings.find(tenant).zone();
-        Map<String, List<SubscriptionEvent>> stored = events.findByCustomers(tenant, batchEvents.keySet());
-        Map<String, LocalDate> fromDay = new LinkedHashMap<>();
-        batchEvents.forEach((customerId, added) -> {
-            List<SubscriptionEvent> history = new ArrayList<>(stored.getOrDefault(customerId, List.of()));
-            history.addAll(added);
-            Instant earliest = added.stream().map(SubscriptionEvent::effectiveAt).min(Comparator.naturalOrder()).orElseThrow();
-            fromDay.put(customerId, LocalDate.ofInstant(MovementEngine.earliestAffected(history, earliest), zone));
+        Map<String, ReplayState> states = new HashMap<>();
+        replayStates.find(tenant, batchEvents.keySet()).forEach((customerId, bytes) -> {
+            ReplayState state = ReplayStateCodec.decode(bytes);
+            if (state != null && state.accepts(batchEvents.get(customerId), zone)) {
+                states.put(customerId, state);
+            }
         });
-        Map<String, List<StoredMovement>> movements = ledger.customerMovements(tenant, fromDay);
-        Map<String, List<StoredMovement>> components = ledger.componentMovements(tenant, fromDay);
+        Map<String, List<SubscriptionEvent>> stored = events.findByCustomers(tenant,
+                batchEvents.keySet().stream().filter(id -> !states.containsKey(id)).toList());
+        Map<String, LocalDate> fromDay = new LinkedHashMap<>();
+        Map<String, LocalDate> readFrom = new LinkedHashMap<>();
+        batchEvents.forEach((customerId, added) -> {
+            Instant earliest = added.stream().map(SubscriptionEvent::effectiveAt).min(Comparator.naturalOrder()).orElseThrow();
+            ReplayState state = states.get(customerId);
+            LocalDate day;
+            if (state != null) {
+                day = LocalDate.ofInstant(earliest, zone);
+            } else {
+                List<SubscriptionEvent> history = new ArrayList<>(stored.getOrDefault(customerId, List.of()));
+                history.addAll(added);
+                day = LocalDate.ofInstant(MovementEngine.earliestAffected(history, earliest), zone);
+            }
+            fromDay.put(customerId, day);
+            if (state == null || state.hasScheduledTransition()) {
+                readFrom.put(customerId, day);
+            }
+        });
+        Map<String, List<StoredMovement>> movements = ledger.customerMovements(tenant, readFrom);
+        Map<String, List<StoredMovement>> components = ledger.componentMovements(tenant, readFrom);
         Map<String, CustomerSnapshot> out = new HashMap<>();
         fromDay.forEach((customerId, day) -> out.put(customerId, new CustomerSnapshot(stored.getOrDefault(customerId, List.of()),
-                day, movements.getOrDefault(customerId, List.of()), components.getOrDefault(customerId, List.of()))));
+                states.get(customerId), day, movements.getOrDefault(customerId, List.of()),
+                components.getOrDefault(customerId, List.of()))));
         return out;
     }
 
@@ -160,12 +187,15 @@ public class LedgerService {
         List<String> toRead = new ArrayList<>();
         for (String id : ids) {
             CustomerSnapshot snapshot = snapshots.get(id);
-            if (snapshot != null && changedFrom.get(id) != WHOLE_HISTORY) {
+            if (snapshot != null && changedFrom.get(id) != WHOLE_HISTORY
+                    && (snapshot.resumeFrom() == null || snapshot.resumeFrom().accepts(snapshot.events(), zone))) {
                 usable.put(id, snapshot);
             } else {
                 toRead.add(id);
             }
         }
+        // for a customer resumed from its state, only the events after it (the earliest affected instant is then the
+        // earliest of them: a history with a past-due notice has no state)
         Map<String, List<SubscriptionEvent>> eventsByCustomer = events.findByCustomers(tenant, toRead);
         usable.forEach((id, snapshot) -> eventsByCustomer.put(id, snapshot.events()));
         Map<String, CustomerRow> dims = new HashMap<>();
@@ -203,8 +233,12 @@ public class LedgerService {
         LedgerChanges changes = new LedgerChanges();
         for (String customerId : ids) {
             CustomerLedger derived;
+            CustomerSnapshot snapshot = usable.get(customerId);
+            List<SubscriptionEvent> customerEvents = eventsByCustomer.getOrDefault(customerId, List.of());
             try {
-                derived = engine.evaluate(customerId, eventsByCustomer.getOrDefault(customerId, List.of()));
+                derived = snapshot != null && snapshot.resumeFrom() != null
+                        ? engine.resume(customerId, snapshot.resumeFrom(), customerEvents)
+                        : engine.evaluate(customerId, customerEvents);
             } catch (EngineException e) {
                 throw onError.apply(e);
             }
@@ -214,7 +248,7 @@ public class LedgerService {
         write(tenant, changes);
     }
 
-    /** Writes the changes: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks. */
+    /** Writes the changes: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks, the replay states. */
     private void write(TenantId tenant, LedgerChanges changes) {
         List<StoredMovement> removed = changes.removed;
         List<StoredMovement> added = changes.added;
@@ -257,6 +291,17 @@ public class LedgerService {
         feed.insertReversals(tenant, reversals);
         ledger.addToRollups(tenant, rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList());
         ledger.setRechecks(tenant, changes.rechecks);
+        Map<String, byte[]> states = new HashMap<>();
+        List<String> stateless = new ArrayList<>();
+        changes.states.forEach((customerId, state) -> {
+            if (state == null) {
+                stateless.add(customerId);
+            } else {
+                states.put(customerId, ReplayStateCodec.encode(state));
+            }
+        });
+        replayStates.save(tenant, states);
+        replayStates.delete(tenant, stateless);
     }
 
     /** The feed entry that cancels a stored movement's entry (the movement's feed seq). */
