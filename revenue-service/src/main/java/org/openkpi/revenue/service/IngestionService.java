@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -173,12 +176,16 @@ public class IngestionService {
         Map<String, CustomerRow> readBefore = customers.find(tenant, customerIds);
         Map<String, CustomerSnapshot> snapshots = readBefore.keySet().containsAll(customerIds)
                 ? ledger.snapshot(tenant, eventsByCustomer) : Map.of(); // else the batch fails under the lock
+        boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
+        // a batch of new events is evaluated before the lock too; under it, that result is written if it still holds
+        Optional<LedgerService.PreparedChanges> prepared = likelyAllNew && distinctIds(items)
+                ? ledger.prepare(tenant, earliest(eventsByCustomer), readBefore, withEvents(snapshots, eventsByCustomer))
+                : Optional.empty();
         lock.lockForEvents(tenant);
         Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);
         Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, untouched(readBefore, changedSince), customerIds, items,
                 SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
-        boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
         boolean[] insertedAll = {false};
         Batch<SubscriptionEvent> batch = Batch.classifyItems(items, "externalId", distinct -> {
             // appended history: insert outright, and look the ids up only if one turns out to be stored
@@ -190,6 +197,12 @@ public class IngestionService {
             return hashes(stored, StoredFact::contentHash);
         });
         if (batch.changed().isEmpty()) {
+            return batch.result();
+        }
+        if (prepared.isPresent() && insertedAll[0] && changedSince.isPresent() && Collections.disjoint(changedSince.get(), customerIds)) {
+            // every event new, and no write since the snapshots touched these customers or anything else they depend on
+            ledger.write(tenant, prepared.get());
+            lock.logWrite(tenant, customerIds);
             return batch.result();
         }
         // per customer, where its ledger can start to change: the earliest added event, or the whole
@@ -231,6 +244,33 @@ public class IngestionService {
         });
         lock.logWrite(tenant, affected.keySet());
         return batch.result();
+    }
+
+    /** Whether no external id appears twice in the batch. */
+    private static boolean distinctIds(List<Batch.Item<SubscriptionEvent>> items) {
+        Set<String> ids = new HashSet<>();
+        for (Batch.Item<SubscriptionEvent> item : items) {
+            if (!ids.add(item.id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Per customer, the earliest effective instant among its events. */
+    private static Map<String, Instant> earliest(Map<String, List<SubscriptionEvent>> eventsByCustomer) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        eventsByCustomer.forEach((id, list) -> out.put(id, list.stream().map(SubscriptionEvent::effectiveAt)
+                .min(Comparator.naturalOrder()).orElseThrow()));
+        return out;
+    }
+
+    /** The snapshots with the customers' batch events added. */
+    private static Map<String, CustomerSnapshot> withEvents(Map<String, CustomerSnapshot> snapshots,
+            Map<String, List<SubscriptionEvent>> eventsByCustomer) {
+        Map<String, CustomerSnapshot> out = new HashMap<>();
+        snapshots.forEach((id, snapshot) -> out.put(id, snapshot.withEvents(eventsByCustomer.getOrDefault(id, List.of()))));
+        return out;
     }
 
     private static List<Map.Entry<SubscriptionEvent, String>> withHashes(List<Batch.Item<SubscriptionEvent>> items) {

@@ -25,7 +25,7 @@ import org.openkpi.revenue.repository.StoredMovement;
  * difference (for the plan rollups), the stored (explicit) component rows to delete and to insert, the customer
  * movements whose only change is the {@code components_stored} flag, the re-check instants and the replay states.
  */
-final class LedgerChanges {
+public final class LedgerChanges {
 
     final List<StoredMovement> removed = new ArrayList<>();
     final List<StoredMovement> added = new ArrayList<>();

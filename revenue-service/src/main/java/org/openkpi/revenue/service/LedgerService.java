@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,18 +170,69 @@ public class LedgerService {
             return;
         }
         SettingsRow s = settings.find(tenant);
-        FxRates fx = fxRates.load(tenant, s.reportingCurrency());
-        Map<String, PlanTerms> terms = new HashMap<>();
-        plans.findAll(tenant).forEach((code, p) -> terms.put(code, p.terms()));
-        MovementEngine engine = new MovementEngine(s.engineSettings(), fx, terms, clock.instant());
+        MovementEngine engine = engine(tenant, s);
         List<String> ids = new ArrayList<>(changedFrom.keySet());
         for (int i = 0; i < ids.size(); i += CHUNK) {
             List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            recomputeChunk(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, snapshots, onError);
+            write(tenant, evaluate(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, snapshots, onError));
         }
     }
 
-    private void recomputeChunk(TenantId tenant, MovementEngine engine, ZoneId zone, List<String> ids,
+    /**
+     * Evaluates, before the tenant lock, customers about to receive only new events, from their snapshots alone (nothing
+     * is read or written), and returns what {@link #recompute(TenantId, Map, Map, Map, Function)} would write under the
+     * lock if no write touched them meanwhile. The caller writes it with {@link #write(TenantId, PreparedChanges)} only
+     * when that holds and the batch's events all turned out new.
+     *
+     * @param changedFrom per customer, the earliest effective instant among its batch events (all of them new)
+     * @param knownCustomers the customers' rows, as read with the snapshots
+     * @param snapshots per customer, its snapshot with the batch's events added
+     * @return the changes, or empty when a customer has no snapshot or an evaluation fails (under the lock, the batch is
+     *         then evaluated as usual, which reports the failure)
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<PreparedChanges> prepare(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+            Map<String, CustomerSnapshot> snapshots) {
+        if (changedFrom.isEmpty() || !snapshots.keySet().containsAll(changedFrom.keySet())
+                || !knownCustomers.keySet().containsAll(changedFrom.keySet())) {
+            return Optional.empty();
+        }
+        SettingsRow s = settings.find(tenant);
+        MovementEngine engine = engine(tenant, s);
+        List<String> ids = new ArrayList<>(changedFrom.keySet());
+        List<LedgerChanges> chunks = new ArrayList<>();
+        try {
+            for (int i = 0; i < ids.size(); i += CHUNK) {
+                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+                chunks.add(evaluate(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, snapshots, e -> {
+                    throw e;
+                }));
+            }
+        } catch (EngineException e) {
+            return Optional.empty();
+        }
+        return Optional.of(new PreparedChanges(chunks));
+    }
+
+    /** Writes changes {@link #prepare} derived; the caller holds the tenant lock and has checked they still hold. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void write(TenantId tenant, PreparedChanges prepared) {
+        prepared.chunks().forEach(changes -> write(tenant, changes));
+    }
+
+    /** What {@link #prepare} derived, to be written under the tenant lock. */
+    public record PreparedChanges(List<LedgerChanges> chunks) {
+    }
+
+    private MovementEngine engine(TenantId tenant, SettingsRow s) {
+        FxRates fx = fxRates.load(tenant, s.reportingCurrency());
+        Map<String, PlanTerms> terms = new HashMap<>();
+        plans.findAll(tenant).forEach((code, p) -> terms.put(code, p.terms()));
+        return new MovementEngine(s.engineSettings(), fx, terms, clock.instant());
+    }
+
+    /** Evaluates the customers again and compares with their stored rows: what to write. */
+    private LedgerChanges evaluate(TenantId tenant, MovementEngine engine, ZoneId zone, List<String> ids,
             Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers, Map<String, CustomerSnapshot> snapshots,
             Function<EngineException, ApiException> onError) {
         Map<String, CustomerSnapshot> usable = new HashMap<>();
@@ -245,7 +297,7 @@ public class LedgerService {
             changes.compare(customerId, derived, fromDay.get(customerId), dims.get(customerId),
                     oldMovements.getOrDefault(customerId, List.of()), oldExplicitComponents.getOrDefault(customerId, List.of()));
         }
-        write(tenant, changes);
+        return changes;
     }
 
     /** Writes the changes: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks, the replay states. */
