@@ -154,9 +154,10 @@ public class IngestionService {
     }
 
     /**
-     * Records subscription events. Validation, and the reads of the touched customers' stored state (their rows,
-     * events or replay states, and recent ledger rows), run before the tenant lock, so they overlap another batch's write of the
-     * tenant; under the lock, the customers that writes committed since touched (per the tenant's write log) are
+     * Records subscription events. Validation, the reads of the touched customers' stored state (their rows, events or
+     * replay states, and recent ledger rows) and, for a batch whose ids all look new, its evaluation run before the
+     * tenant lock, so they overlap another batch's write of the tenant. Under the lock, that evaluation is written if
+     * it still holds; otherwise the customers that writes committed since touched (per the tenant's write log) are
      * read again, and everything is when such a write may have changed anything (plans, customers, settings).
      */
     @Transactional

@@ -15,7 +15,7 @@ import org.openkpi.revenue.engine.ComponentMovement;
 import org.openkpi.revenue.engine.CustomerLedger;
 import org.openkpi.revenue.engine.LedgerMovement;
 import org.openkpi.revenue.engine.MovementKind;
-import org.openkpi.revenue.engine.ReplayState;
+import org.openkpi.revenue.engine.ReplayStateCodec;
 import org.openkpi.revenue.repository.CustomerRow;
 import org.openkpi.revenue.repository.StoredMovement;
 
@@ -36,8 +36,10 @@ public final class LedgerChanges {
     final List<StoredMovement> nowStored = new ArrayList<>();
     final List<StoredMovement> nowImplied = new ArrayList<>();
     final Map<String, Instant> rechecks = new LinkedHashMap<>();
-    /** Per evaluated customer, its replay state to store, or null: it has none (its stored one goes). */
-    final Map<String, ReplayState> states = new LinkedHashMap<>();
+    /** The evaluated customers' replay states to store, encoded ({@link ReplayStateCodec}). */
+    final Map<String, byte[]> states = new LinkedHashMap<>();
+    /** The evaluated customers without a replay state (a history with a past-due notice): a stored one goes. */
+    final List<String> stateless = new ArrayList<>();
     private final Map<String, Set<LocalDate>> storedDays = new HashMap<>();
 
     /**
@@ -85,7 +87,11 @@ public final class LedgerChanges {
             }
         }
         rechecks.put(customerId, derived.recheckAt());
-        states.put(customerId, derived.state());
+        if (derived.state() == null) {
+            stateless.add(customerId);
+        } else {
+            states.put(customerId, ReplayStateCodec.encode(derived.state()));
+        }
     }
 
     /** Whether an added customer movement's day has stored component rows. */

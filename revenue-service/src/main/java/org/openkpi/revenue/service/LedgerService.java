@@ -179,8 +179,8 @@ public class LedgerService {
     }
 
     /**
-     * Evaluates, before the tenant lock, customers about to receive only new events, from their snapshots alone (nothing
-     * is read or written), and returns what {@link #recompute(TenantId, Map, Map, Map, Function)} would write under the
+     * Evaluates, before the tenant lock, customers about to receive only new events, from their snapshots (which hold all
+     * it needs, so nothing is read; nothing is written), and returns what {@link #recompute(TenantId, Map, Map, Map, Function)} would write under the
      * lock if no write touched them meanwhile. The caller writes it with {@link #write(TenantId, PreparedChanges)} only
      * when that holds and the batch's events all turned out new.
      *
@@ -343,17 +343,8 @@ public class LedgerService {
         feed.insertReversals(tenant, reversals);
         ledger.addToRollups(tenant, rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList());
         ledger.setRechecks(tenant, changes.rechecks);
-        Map<String, byte[]> states = new HashMap<>();
-        List<String> stateless = new ArrayList<>();
-        changes.states.forEach((customerId, state) -> {
-            if (state == null) {
-                stateless.add(customerId);
-            } else {
-                states.put(customerId, ReplayStateCodec.encode(state));
-            }
-        });
-        replayStates.save(tenant, states);
-        replayStates.delete(tenant, stateless);
+        replayStates.save(tenant, changes.states);
+        replayStates.delete(tenant, changes.stateless);
     }
 
     /** The feed entry that cancels a stored movement's entry (the movement's feed seq). */

@@ -1236,7 +1236,7 @@ public final class RevenueBenchmark {
         Map<String, Long> rows = new LinkedHashMap<>();
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
             for (String table : List.of("subscription_event", "mrr_movement", "mrr_component_movement", "mrr_daily",
-                    "change_feed", "change_feed_retired")) {
+                    "change_feed", "change_feed_retired", "customer_replay_state")) {
                 try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
                     rs.next();
                     rows.put(table, rs.getLong(1));
