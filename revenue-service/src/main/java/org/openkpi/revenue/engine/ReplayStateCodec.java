@@ -18,7 +18,8 @@ import java.util.TreeMap;
 
 /**
  * Turns a {@link ReplayState} into bytes and back, exactly (amounts keep their scale). The first byte is the format;
- * bytes of another format decode to null, which makes the caller replay the whole history and store a new state.
+ * bytes of another format, or that do not decode (truncated, damaged), decode to null, which makes the caller replay the
+ * whole history and store a new state: a state is derived data, never a reason to fail a write.
  */
 public final class ReplayStateCodec {
 
@@ -58,7 +59,7 @@ public final class ReplayStateCodec {
         return bytes.toByteArray();
     }
 
-    /** @return the state, or null if the bytes are of another format */
+    /** @return the state, or null if the bytes are of another format or do not decode */
     public static ReplayState decode(byte[] bytes) {
         if (bytes.length == 0 || bytes[0] != FORMAT) {
             return null;
@@ -82,9 +83,9 @@ public final class ReplayStateCodec {
             for (int i = 0; i < subscriptions; i++) {
                 subs.put(in.readUTF(), readSubscription(in));
             }
-            return new ReplayState(lastDay, previousTotal, byPlan, everPaid, plansEverPaid, subs);
-        } catch (IOException e) {
-            throw new UncheckedIOException("unreadable replay state", e);
+            return in.available() == 0 ? new ReplayState(lastDay, previousTotal, byPlan, everPaid, plansEverPaid, subs) : null;
+        } catch (IOException | RuntimeException e) {
+            return null; // truncated or damaged
         }
     }
 

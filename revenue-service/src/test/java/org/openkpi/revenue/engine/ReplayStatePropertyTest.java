@@ -119,12 +119,19 @@ class ReplayStatePropertyTest {
     }
 
     @Test
-    void bytesOfAnotherFormatAreIgnored() {
+    void bytesOfAnotherFormatOrDamagedAreIgnored() {
         ReplayState state = engine(ChurnRecognition.AT_PERIOD_END).evaluate("c", List.of(
                 event("1", "s", EventType.STARTED, Instant.parse("2024-01-01T15:00:00Z"), "m99", null, null))).state();
         byte[] bytes = ReplayStateCodec.encode(state);
-        bytes[0] = (byte) (ReplayStateCodec.FORMAT + 1);
-        assertNull(ReplayStateCodec.decode(bytes));
+        assertEquals(state, ReplayStateCodec.decode(bytes.clone()));
+        byte[] otherFormat = bytes.clone();
+        otherFormat[0] = (byte) (ReplayStateCodec.FORMAT + 1);
+        assertNull(ReplayStateCodec.decode(otherFormat));
+        // damaged bytes are ignored too: cut anywhere, or with a byte too many
+        for (int length = 0; length < bytes.length; length++) {
+            assertNull(ReplayStateCodec.decode(java.util.Arrays.copyOf(bytes, length)), "cut at " + length);
+        }
+        assertNull(ReplayStateCodec.decode(java.util.Arrays.copyOf(bytes, bytes.length + 1)));
     }
 
     private static List<LedgerMovement> after(List<LedgerMovement> rows, LocalDate day) {
