@@ -98,9 +98,7 @@ class ReplayStateIngestionTest {
     @Test
     void anAppendedBatchDoesNotReadTheHistoryItContinues() throws SQLException {
         String tenant = "replay-blind";
-        Gql t = Gql.as(tenant);
-        t.plans(List.of(plan("A", "100", "USD", 1)));
-        t.customers(List.of(customer("c1", "US", "smb", "ads")));
+        Gql t = oneCustomerOnPlanA(tenant);
         t.events(List.of(event("e1", "c1", "s1", "STARTED", "2024-01-10T09:00:00Z", "planCode", "A"),
                 event("e2", "c1", "s1", "QUANTITY_CHANGED", "2024-02-10T09:00:00Z", "quantity", 2)));
         // the stored state stands in for the history: without it, the next batch could not know s1 was started
@@ -114,9 +112,7 @@ class ReplayStateIngestionTest {
     @Test
     void aStateOfAnotherFormatIsReplacedByAFullReplay() throws SQLException {
         String tenant = "replay-format";
-        Gql t = Gql.as(tenant);
-        t.plans(List.of(plan("A", "100", "USD", 1)));
-        t.customers(List.of(customer("c1", "US", "smb", "ads")));
+        Gql t = oneCustomerOnPlanA(tenant);
         t.events(List.of(event("e1", "c1", "s1", "STARTED", "2024-01-10T09:00:00Z", "planCode", "A")));
         execute("UPDATE customer_replay_state SET state = '\\x00'::bytea || substring(state from 2) WHERE tenant_id = '" + tenant + "'");
         t.events(List.of(event("e2", "c1", "s1", "QUANTITY_CHANGED", "2024-03-10T09:00:00Z", "quantity", 3)));
@@ -125,6 +121,14 @@ class ReplayStateIngestionTest {
         ReplayState state = states(tenant).get("c1");
         assertNotNull(state, "the full replay stored a state of the current format");
         assertEquals(LocalDate.of(2024, 3, 10), state.lastDay());
+    }
+
+    /** A tenant with plan A at 100 USD a month and customer c1. */
+    private static Gql oneCustomerOnPlanA(String tenant) {
+        Gql t = Gql.as(tenant);
+        t.plans(List.of(plan("A", "100", "USD", 1)));
+        t.customers(List.of(customer("c1", "US", "smb", "ads")));
+        return t;
     }
 
     private static List<Map<String, Object>> plans(String proPrice) {

@@ -1,6 +1,5 @@
 package org.openkpi.revenue.repository;
 
-import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,7 +48,7 @@ public class SubscriptionEventRepository {
         }
         jdbc.each("""
                 SELECT external_id, customer_id, subscription_id, type, effective_at, plan_code, quantity, trial_ends_at,
-                       discount_percent, discount_amount, cancel_at, paid_through
+                       trim_scale(discount_percent), trim_scale(discount_amount), cancel_at, paid_through
                 FROM subscription_event WHERE tenant_id = ? AND customer_id = ANY(?)
                 """, ps -> {
             ps.setString(1, tenant.value());
@@ -159,19 +158,14 @@ public class SubscriptionEventRepository {
         return ts == null ? null : ts.toInstant();
     }
 
-    /** An event as it was ingested: amounts without the column's trailing zeros (as validation left them). */
+    /**
+     * An event as it was ingested: the amounts are selected with trim_scale, so they come without the column's trailing
+     * zeros, as validation left them (a state derived from events read back equals one derived from the batch's own).
+     */
     private static SubscriptionEvent map(ResultSet rs) throws SQLException {
         Integer quantity = (Integer) rs.getObject(7);
         return new SubscriptionEvent(rs.getString(1), rs.getString(2), rs.getString(3), EventType.valueOf(rs.getString(4)),
-                instant(rs, 5), rs.getString(6), quantity, instant(rs, 8), plain(rs.getBigDecimal(9)),
-                plain(rs.getBigDecimal(10)), instant(rs, 11), instant(rs, 12));
-    }
-
-    private static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+                instant(rs, 5), rs.getString(6), quantity, instant(rs, 8), rs.getBigDecimal(9),
+                rs.getBigDecimal(10), instant(rs, 11), instant(rs, 12));
     }
 }
