@@ -95,6 +95,45 @@ class ReplayStateIngestionTest {
         assertEquals(expectedStates, states("replay-chunked"));
     }
 
+    /**
+     * A settings change re-evaluates every customer and so replaces the states: a batch appended after the tenant
+     * switched to recognising churn when requested, and to another zone, ends as if the settings had been so from the
+     * start (a stale state would still hold the pending cancellation, and days of the old zone).
+     */
+    @Test
+    void aSettingsChangeReplacesTheStates() throws SQLException {
+        List<Map<String, Object>> first = List.of(
+                event("s1", "c1", "s", "STARTED", "2024-01-10T09:00:00Z", "planCode", "basic"),
+                event("s2", "c1", "s", "CANCELLATION_REQUESTED", "2024-02-10T09:00:00Z", "cancelAt", "2024-04-10T09:00:00Z"),
+                event("s3", "c2", "t", "STARTED", "2024-01-10T23:30:00Z", "planCode", "pro"));
+        List<Map<String, Object>> second = List.of(
+                event("s4", "c1", "s", "REACTIVATED", "2024-03-01T09:00:00Z", "planCode", "pro"),
+                event("s5", "c2", "t", "QUANTITY_CHANGED", "2024-03-01T09:00:00Z", "quantity", 2));
+        String settings = "mutation{ updateRevenueSettings(settings:{timeZone:\"Pacific/Auckland\",churnRecognition:WHEN_REQUESTED})"
+                + "{ timeZone } }";
+        Gql changed = Gql.as("replay-settings-changed");
+        changed.plans(plans("219"));
+        changed.customers(customers(3));
+        changed.events(first);
+        changed.ok(settings);
+        changed.events(second);
+        Gql fromStart = Gql.as("replay-settings-from-start");
+        fromStart.ok(settings);
+        fromStart.plans(plans("219"));
+        fromStart.customers(customers(3));
+        fromStart.events(first);
+        fromStart.events(second);
+
+        String ledger = "SELECT customer_id, day, kind, from_mrr, to_mrr, plan_code FROM mrr_movement WHERE tenant_id = ?"
+                + " ORDER BY customer_id, day";
+        // Auckland days; c1's cancellation counts when requested, and its reactivation on the pro plan
+        assertEquals(List.of("c1 2024-01-10 NEW 0.0000 49.0000 basic", "c1 2024-02-10 CHURN 49.0000 0.0000 basic",
+                "c1 2024-03-01 REACTIVATION 0.0000 219.0000 pro", "c2 2024-01-11 NEW 0.0000 219.0000 pro",
+                "c2 2024-03-01 EXPANSION 219.0000 438.0000 pro"), rows(ledger, "replay-settings-from-start"));
+        assertEquals(rows(ledger, "replay-settings-from-start"), rows(ledger, "replay-settings-changed"));
+        assertEquals(states("replay-settings-from-start"), states("replay-settings-changed"));
+    }
+
     @Test
     void anAppendedBatchDoesNotReadTheHistoryItContinues() throws SQLException {
         String tenant = "replay-blind";
