@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -169,20 +170,15 @@ public class LedgerService {
         if (changedFrom.isEmpty()) {
             return;
         }
-        SettingsRow s = settings.find(tenant);
-        MovementEngine engine = engine(tenant, s);
-        List<String> ids = new ArrayList<>(changedFrom.keySet());
-        for (int i = 0; i < ids.size(); i += CHUNK) {
-            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-            write(tenant, evaluate(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, snapshots, onError));
-        }
+        evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, onError, changes -> write(tenant, changes));
     }
 
     /**
-     * Evaluates, before the tenant lock, customers about to receive only new events, from their snapshots (which hold all
-     * it needs, so nothing is read; nothing is written), and returns what {@link #recompute(TenantId, Map, Map, Map, Function)} would write under the
-     * lock if no write touched them meanwhile. The caller writes it with {@link #write(TenantId, PreparedChanges)} only
-     * when that holds and the batch's events all turned out new.
+     * Evaluates, before the tenant lock, customers about to receive only new events, from their snapshots (which hold
+     * all it needs, so nothing is read; nothing is written), and returns what
+     * {@link #recompute(TenantId, Map, Map, Map, Function)} would write under the lock if no write touched them
+     * meanwhile. The caller writes it with {@link #write(TenantId, PreparedChanges)} only when that holds and the
+     * batch's events all turned out new.
      *
      * @param changedFrom per customer, the earliest effective instant among its batch events (all of them new)
      * @param knownCustomers the customers' rows, as read with the snapshots
@@ -197,17 +193,11 @@ public class LedgerService {
                 || !knownCustomers.keySet().containsAll(changedFrom.keySet())) {
             return Optional.empty();
         }
-        SettingsRow s = settings.find(tenant);
-        MovementEngine engine = engine(tenant, s);
-        List<String> ids = new ArrayList<>(changedFrom.keySet());
         List<LedgerChanges> chunks = new ArrayList<>();
         try {
-            for (int i = 0; i < ids.size(); i += CHUNK) {
-                List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
-                chunks.add(evaluate(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, snapshots, e -> {
-                    throw e;
-                }));
-            }
+            evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, e -> {
+                throw e;
+            }, chunks::add);
         } catch (EngineException e) {
             return Optional.empty();
         }
@@ -224,11 +214,19 @@ public class LedgerService {
     public record PreparedChanges(List<LedgerChanges> chunks) {
     }
 
-    private MovementEngine engine(TenantId tenant, SettingsRow s) {
+    /** Evaluates the customers, {@value #CHUNK} at a time, handing each chunk's changes to {@code sink}. */
+    private void evaluateInChunks(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+            Map<String, CustomerSnapshot> snapshots, Function<EngineException, ApiException> onError, Consumer<LedgerChanges> sink) {
+        SettingsRow s = settings.find(tenant);
         FxRates fx = fxRates.load(tenant, s.reportingCurrency());
         Map<String, PlanTerms> terms = new HashMap<>();
         plans.findAll(tenant).forEach((code, p) -> terms.put(code, p.terms()));
-        return new MovementEngine(s.engineSettings(), fx, terms, clock.instant());
+        MovementEngine engine = new MovementEngine(s.engineSettings(), fx, terms, clock.instant());
+        List<String> ids = new ArrayList<>(changedFrom.keySet());
+        for (int i = 0; i < ids.size(); i += CHUNK) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + CHUNK));
+            sink.accept(evaluate(tenant, engine, s.zone(), chunk, changedFrom, knownCustomers, snapshots, onError));
+        }
     }
 
     /** Evaluates the customers again and compares with their stored rows: what to write. */
