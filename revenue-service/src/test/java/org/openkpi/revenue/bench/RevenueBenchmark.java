@@ -66,6 +66,8 @@ public final class RevenueBenchmark {
     static final String ISSUER = "https://kpi.bench/issuer";
     static final String AUDIENCE = "kpi-suite";
     static final String TENANT = "bench";
+    /** The tenant whose ingestion warms the service up (JIT) before the measured one. */
+    static final String WARMUP_TENANT = "bench-warmup";
     static final String DATABASE = "revenue_bench";
 
     static final LocalDate HISTORY_FROM = LocalDate.of(2023, 1, 1);
@@ -377,14 +379,15 @@ public final class RevenueBenchmark {
 
     // ---- options ---------------------------------------------------------------------------------
 
-    record Options(int customers, int batch, int senders, boolean skip2x, int warmup, double warmupSeconds, int iterations, long seed,
-            boolean generateOnly, boolean profile, Path moduleDir, List<String> serviceJvmArgs, Map<String, String> pgSettings) {
+    record Options(int customers, int batch, int senders, boolean skip2x, int warmupCustomers, int warmup, double warmupSeconds,
+            int iterations, long seed, boolean generateOnly, boolean profile, Path moduleDir, List<String> serviceJvmArgs, Map<String, String> pgSettings) {
 
         static Options parse(String[] args) {
             int customers = Integer.getInteger("benchmark.customers", 100_000);
             int batch = Integer.getInteger("benchmark.batch", 5000);
             int senders = Integer.getInteger("benchmark.senders", 1);
             boolean skip2x = Boolean.getBoolean("benchmark.skip2x");
+            int warmupCustomers = Integer.getInteger("benchmark.warmupCustomers", 20_000);
             int warmup = Integer.getInteger("benchmark.warmup", 500);
             double warmupSeconds = Double.parseDouble(System.getProperty("benchmark.warmupSeconds", "20"));
             int iterations = Integer.getInteger("benchmark.iterations", 200);
@@ -405,6 +408,7 @@ public final class RevenueBenchmark {
                     case "--batch" -> batch = Integer.parseInt(value(list, ++i, a));
                     case "--senders" -> senders = Integer.parseInt(value(list, ++i, a));
                     case "--skip-2x" -> skip2x = true;
+                    case "--warmup-customers" -> warmupCustomers = Integer.parseInt(value(list, ++i, a));
                     case "--warmup" -> warmup = Integer.parseInt(value(list, ++i, a));
                     case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(value(list, ++i, a));
                     case "--iterations" -> iterations = Integer.parseInt(value(list, ++i, a));
@@ -420,15 +424,16 @@ public final class RevenueBenchmark {
                         pgSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
                     }
                     case "--help", "-h" -> {
-                        System.out.println("options: --customers N (100000) --batch N (5000) --senders N (1) --skip-2x --warmup N (500) --warmup-seconds S (20)"
+                        System.out.println("options: --customers N (100000) --batch N (5000) --senders N (1) --skip-2x --warmup-customers N (20000) --warmup N (500) --warmup-seconds S (20)"
                                 + " --iterations N (200) --seed N (42) --generate-only --profile --pg name=value (a PostgreSQL setting, repeatable)");
                         System.exit(0);
                     }
                     default -> throw new IllegalArgumentException("unknown option " + a);
                 }
             }
-            if (customers < 1 || batch < 1 || senders < 1 || iterations < 1 || warmup < 0) {
-                throw new IllegalArgumentException("--customers, --batch, --senders and --iterations must be positive");
+            if (customers < 1 || batch < 1 || senders < 1 || iterations < 1 || warmup < 0 || warmupCustomers < 0) {
+                throw new IllegalArgumentException("--customers, --batch, --senders and --iterations must be positive,"
+                        + " --warmup and --warmup-customers not negative");
             }
             String dir = System.getProperty("benchmark.moduleDir");
             Path moduleDir;
@@ -441,7 +446,7 @@ public final class RevenueBenchmark {
             }
             String jvm = System.getProperty("benchmark.serviceJvmArgs", "");
             List<String> jvmArgs = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
-            return new Options(customers, batch, senders, skip2x, warmup, warmupSeconds, iterations, seed, generateOnly, profile, moduleDir,
+            return new Options(customers, batch, senders, skip2x, warmupCustomers, warmup, warmupSeconds, iterations, seed, generateOnly, profile, moduleDir,
                     jvmArgs, pgSettings);
         }
 
@@ -555,13 +560,23 @@ public final class RevenueBenchmark {
 
         startPostgres();
         KeyPair keys = generateKeys();
-        token = Jwt.issuer(ISSUER).audience(AUDIENCE).subject("benchmark-user").claim("tenant_id", TENANT)
-                .groups(java.util.Set.of("kpi-viewer", "kpi-writer", "kpi-admin")) // ingests, reads and sets the tenant's settings
-                .expiresIn(Duration.ofHours(24)).sign(keys.getPrivate());
         startService(jar, Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
 
+        Ingestion warm = null;
+        if (options.warmupCustomers() > 0) {
+            // a fresh JVM spends a core on JIT compilation for its first minute of ingestion (about 37 s of compiler
+            // threads during a cold 1x run): another tenant's history is ingested first, so the figures are the
+            // service's steady state, as the reads' are after their warm-up
+            t0 = System.nanoTime();
+            History w = generate(1, options.warmupCustomers(), 1, options.seed() + 104_729);
+            printHistory("warm-up history (tenant " + WARMUP_TENANT + ", not measured)", w, (System.nanoTime() - t0) / 1e9);
+            token = token(keys, WARMUP_TENANT);
+            recordPlans();
+            warm = ingest("warm-up", w, false);
+        }
+        token = token(keys, TENANT);
         recordPlans();
-        Ingestion ingest1 = ingest("1x", first);
+        Ingestion ingest1 = ingest("1x", first, options.profile());
         ReadFigures reads1 = measureReads("1x", first, null);
 
         Ingestion ingest2 = null;
@@ -573,10 +588,10 @@ public final class RevenueBenchmark {
                     options.seed() + 7919);
             printHistory("history 2x (second tenant half: customers " + second.firstCustomer + ".." + second.lastCustomer()
                     + ", same 3 years)", second, (System.nanoTime() - t0) / 1e9);
-            ingest2 = ingest("2x", second);
+            ingest2 = ingest("2x", second, options.profile());
             reads2 = measureReads("2x", first, second);
         }
-        summary(first, ingest1, reads1, second, ingest2, reads2, (System.nanoTime() - runStart) / 1e9);
+        summary(warm, first, ingest1, reads1, second, ingest2, reads2, (System.nanoTime() - runStart) / 1e9);
         scanServiceLog();
     }
 
@@ -761,6 +776,12 @@ public final class RevenueBenchmark {
         }
     }
 
+    private static String token(KeyPair keys, String tenant) {
+        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject("benchmark-user").claim("tenant_id", tenant)
+                .groups(java.util.Set.of("kpi-viewer", "kpi-writer", "kpi-admin")) // ingests, reads and sets the tenant's settings
+                .expiresIn(Duration.ofHours(24)).sign(keys.getPrivate());
+    }
+
     private static KeyPair generateKeys() throws NoSuchAlgorithmException {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
         generator.initialize(2048);
@@ -937,7 +958,7 @@ public final class RevenueBenchmark {
         return out;
     }
 
-    private Ingestion ingest(String label, History h) throws Exception {
+    private Ingestion ingest(String label, History h, boolean profile) throws Exception {
         long customersBefore = h.firstCustomer - 1L;
         recordCustomers(h);
         int batchSize = options.batch();
@@ -951,7 +972,7 @@ public final class RevenueBenchmark {
                 + " a batch touches %.0f distinct customers on average%n", h.size, label, batches, batchSize,
                 senders == 1 ? "one sender" : senders + " concurrent senders, each customer's events with one of them",
                 h.customersPerBatch(batchSize));
-        PgSampler sampler = options.profile() ? new PgSampler(jdbcUrl) : null;
+        PgSampler sampler = profile ? new PgSampler(jdbcUrl) : null;
         if (sampler != null) {
             jcmd("JFR.start", "name=bench", "settings=profile");
         }
@@ -1237,20 +1258,20 @@ public final class RevenueBenchmark {
         try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", ""); Statement s = c.createStatement()) {
             for (String table : List.of("subscription_event", "mrr_movement", "mrr_component_movement", "mrr_daily",
                     "change_feed", "change_feed_retired", "customer_replay_state")) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE tenant_id = '" + TENANT + "'")) {
                     rs.next();
                     rows.put(table, rs.getLong(1));
                 }
             }
             try (ResultSet rs = s.executeQuery("SELECT pg_database_size(current_database()) / (1024 * 1024)")) {
                 rs.next();
-                rows.put("database MB", rs.getLong(1));
+                rows.put(options.warmupCustomers() > 0 ? "database MB (with the warm-up tenant)" : "database MB", rs.getLong(1));
             }
         }
         return rows;
     }
 
-    private void summary(History first, Ingestion i1, ReadFigures r1, History second, Ingestion i2, ReadFigures r2,
+    private void summary(Ingestion warm, History first, Ingestion i1, ReadFigures r1, History second, Ingestion i2, ReadFigures r2,
             double totalSeconds) {
         System.out.println();
         System.out.println("==================== revenue-service benchmark summary ====================");
@@ -1264,6 +1285,9 @@ public final class RevenueBenchmark {
                 + " >= %.0f s, then %d timed, per query%n", options.batch(),
                 options.senders() == 1 ? "one sender" : options.senders() + " concurrent senders (customers split between them)",
                 options.warmup(), options.warmupSeconds(), options.iterations());
+        System.out.println(warm == null ? "Ingestion measured on a cold service (no warm-up tenant)"
+                : String.format(Locale.ROOT, "Ingestion measured after a warm-up: tenant %s, %d customers, %d events at %.0f events/s"
+                        + " on the cold service", WARMUP_TENANT, options.warmupCustomers(), warm.events(), warm.eventsPerSecond()));
         System.out.println();
         System.out.printf(Locale.ROOT, "%-34s %14s %14s   %s%n", "", "1x", second == null ? "" : "2x", "target");
         System.out.printf(Locale.ROOT, "%-34s %14.0f %14s   >= %.0f  %s%n", "ingestion, events/s", i1.eventsPerSecond(),
