@@ -1,0 +1,223 @@
+package org.openkpi.revenue.api.binding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.Writer;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.util.Map;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbException;
+
+import org.openkpi.revenue.api.model.SubscriptionEventInput;
+import org.openkpi.revenue.api.model.SubscriptionEventType;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * JSON-B for {@link SubscriptionEventInput} as SmallRye GraphQL uses it: {@link #toJson(Object)} of graphql-java's
+ * coerced map (flat: strings, numbers, enum names and nulls), then {@link #fromJson(String, Type)} into the record.
+ * Both are written out for the record's twelve fields instead of going through JSON-B's generic, reflective
+ * serialisers. Anything else (another type, a nested value) goes to the default JSON-B it wraps, so the result is
+ * the same as without it; only the cost differs.
+ */
+final class SubscriptionEventInputJsonb implements Jsonb {
+
+    private static final JsonFactory JSON = new JsonFactory();
+
+    private final Jsonb fallback;
+
+    SubscriptionEventInputJsonb(Jsonb fallback) {
+        this.fallback = fallback;
+    }
+
+    @Override
+    public String toJson(Object object) {
+        if (!(object instanceof Map<?, ?> map)) {
+            return fallback.toJson(object);
+        }
+        StringBuilder out = new StringBuilder(64 + 32 * map.size()).append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            Object value = entry.getValue();
+            if (!(entry.getKey() instanceof String key)
+                    || !(value == null || value instanceof String || value instanceof BigDecimal || value instanceof Integer
+                            || value instanceof Long || value instanceof Boolean || value instanceof Enum<?>)) {
+                return fallback.toJson(object); // not the flat shape this type has
+            }
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            quote(out, key);
+            out.append(':');
+            if (value == null) {
+                out.append("null");
+            } else if (value instanceof String s) {
+                quote(out, s);
+            } else if (value instanceof Enum<?> e) {
+                quote(out, e.name());
+            } else {
+                out.append(value); // BigDecimal.toString is a JSON number (with an exponent where it needs one)
+            }
+        }
+        return out.append('}').toString();
+    }
+
+    /** A JSON string literal: quote, backslash and control characters escaped, everything else as it is. */
+    static void quote(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"' || c == '\\') {
+                out.append('\\').append(c);
+            } else if (c < 0x20) {
+                out.append("\\u00").append(Character.forDigit(c >> 4, 16)).append(Character.forDigit(c & 0xF, 16));
+            } else {
+                out.append(c);
+            }
+        }
+        out.append('"');
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T fromJson(String str, Class<T> type) {
+        return type == SubscriptionEventInput.class ? (T) read(str) : fallback.fromJson(str, type);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T fromJson(String str, Type runtimeType) {
+        return runtimeType == SubscriptionEventInput.class ? (T) read(str) : fallback.fromJson(str, runtimeType);
+    }
+
+    static SubscriptionEventInput read(String json) {
+        String externalId = null;
+        String customerId = null;
+        String subscriptionId = null;
+        SubscriptionEventType type = null;
+        String effectiveAt = null;
+        String planCode = null;
+        Integer quantity = null;
+        String trialEndsAt = null;
+        BigDecimal discountPercent = null;
+        BigDecimal discountAmount = null;
+        String cancelAt = null;
+        String paidThrough = null;
+        try (JsonParser p = JSON.createParser(json)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                throw new JsonbException("SubscriptionEventInput: expected a JSON object");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                JsonToken token = p.nextToken();
+                switch (name) {
+                    case "externalId" -> externalId = text(p, token, name);
+                    case "customerId" -> customerId = text(p, token, name);
+                    case "subscriptionId" -> subscriptionId = text(p, token, name);
+                    case "type" -> {
+                        String value = text(p, token, name);
+                        type = value == null ? null : SubscriptionEventType.valueOf(value);
+                    }
+                    case "effectiveAt" -> effectiveAt = text(p, token, name);
+                    case "planCode" -> planCode = text(p, token, name);
+                    case "quantity" -> quantity = token == JsonToken.VALUE_NULL ? null : integer(p, token, name);
+                    case "trialEndsAt" -> trialEndsAt = text(p, token, name);
+                    case "discountPercent" -> discountPercent = decimal(p, token, name);
+                    case "discountAmount" -> discountAmount = decimal(p, token, name);
+                    case "cancelAt" -> cancelAt = text(p, token, name);
+                    case "paidThrough" -> paidThrough = text(p, token, name);
+                    default -> p.skipChildren(); // not a field of the record: ignored, as JSON-B does
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new JsonbException("SubscriptionEventInput: " + e.getMessage(), e);
+        }
+        return new SubscriptionEventInput(externalId, customerId, subscriptionId, type, effectiveAt, planCode, quantity,
+                trialEndsAt, discountPercent, discountAmount, cancelAt, paidThrough);
+    }
+
+    private static String text(JsonParser p, JsonToken token, String field) throws IOException {
+        if (token == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            return p.getText();
+        }
+        throw new JsonbException("SubscriptionEventInput." + field + ": expected a string, got " + token);
+    }
+
+    private static Integer integer(JsonParser p, JsonToken token, String field) throws IOException {
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            return p.getIntValue();
+        }
+        throw new JsonbException("SubscriptionEventInput." + field + ": expected an integer, got " + token);
+    }
+
+    private static BigDecimal decimal(JsonParser p, JsonToken token, String field) throws IOException {
+        return switch (token) {
+            case VALUE_NULL -> null;
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+            case VALUE_STRING -> new BigDecimal(p.getText());
+            default -> throw new JsonbException("SubscriptionEventInput." + field + ": expected a number, got " + token);
+        };
+    }
+
+    // everything else, as the default JSON-B does it
+
+    @Override
+    public <T> T fromJson(Reader reader, Class<T> type) {
+        return fallback.fromJson(reader, type);
+    }
+
+    @Override
+    public <T> T fromJson(Reader reader, Type runtimeType) {
+        return fallback.fromJson(reader, runtimeType);
+    }
+
+    @Override
+    public <T> T fromJson(InputStream stream, Class<T> type) {
+        return fallback.fromJson(stream, type);
+    }
+
+    @Override
+    public <T> T fromJson(InputStream stream, Type runtimeType) {
+        return fallback.fromJson(stream, runtimeType);
+    }
+
+    @Override
+    public String toJson(Object object, Type runtimeType) {
+        return fallback.toJson(object, runtimeType);
+    }
+
+    @Override
+    public void toJson(Object object, Writer writer) {
+        fallback.toJson(object, writer);
+    }
+
+    @Override
+    public void toJson(Object object, Type runtimeType, Writer writer) {
+        fallback.toJson(object, runtimeType, writer);
+    }
+
+    @Override
+    public void toJson(Object object, OutputStream stream) {
+        fallback.toJson(object, stream);
+    }
+
+    @Override
+    public void toJson(Object object, Type runtimeType, OutputStream stream) {
+        fallback.toJson(object, runtimeType, stream);
+    }
+
+    @Override
+    public void close() {
+        // the fallback is SmallRye's shared instance: not ours to close
+    }
+}
