@@ -175,12 +175,13 @@ public class IngestionService {
         Set<String> customerIds = eventsByCustomer.keySet();
         long seen = lock.version(tenant);
         Map<String, CustomerRow> readBefore = customers.find(tenant, customerIds);
+        Map<String, Instant> earliestEvent = earliest(eventsByCustomer);
         Map<String, CustomerSnapshot> snapshots = readBefore.keySet().containsAll(customerIds)
-                ? ledger.snapshot(tenant, eventsByCustomer) : Map.of(); // else the batch fails under the lock
+                ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent) : Map.of(); // else the batch fails under the lock
         boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
         // a batch of new events is evaluated before the lock too; under it, that result is written if it still holds
         Optional<LedgerService.PreparedChanges> prepared = likelyAllNew && distinctIds(items)
-                ? ledger.prepare(tenant, earliest(eventsByCustomer), readBefore, withEvents(snapshots, eventsByCustomer))
+                ? ledger.prepare(tenant, earliestEvent, readBefore, withEvents(snapshots, eventsByCustomer))
                 : Optional.empty();
         lock.lockForEvents(tenant);
         Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);

@@ -116,9 +116,11 @@ public class LedgerService {
      * {@link org.openkpi.revenue.repository.TenantLock#changedSince}).
      *
      * @param batchEvents per customer, the events of the batch (new or not)
+     * @param earliestEvent per customer, the earliest effective instant among its batch events
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, CustomerSnapshot> snapshot(TenantId tenant, Map<String, List<SubscriptionEvent>> batchEvents) {
+    public Map<String, CustomerSnapshot> snapshot(TenantId tenant, Map<String, List<SubscriptionEvent>> batchEvents,
+            Map<String, Instant> earliestEvent) {
         ZoneId zone = settings.find(tenant).zone();
         Map<String, ReplayState> states = new HashMap<>();
         replayStates.find(tenant, batchEvents.keySet()).forEach((customerId, bytes) -> {
@@ -132,7 +134,7 @@ public class LedgerService {
         Map<String, LocalDate> fromDay = new LinkedHashMap<>();
         Map<String, LocalDate> readFrom = new LinkedHashMap<>();
         batchEvents.forEach((customerId, added) -> {
-            Instant earliest = added.stream().map(SubscriptionEvent::effectiveAt).min(Comparator.naturalOrder()).orElseThrow();
+            Instant earliest = earliestEvent.get(customerId);
             ReplayState state = states.get(customerId);
             LocalDate day;
             if (state != null) {
