@@ -21,8 +21,6 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openkpi.revenue.api.error.ApiException;
 import org.openkpi.revenue.api.error.ErrorCode;
@@ -74,11 +72,10 @@ public class IngestionService {
     private final FxRateRepository fxRates;
     private final MoneyFactRepository moneyFacts;
     private final LedgerService ledger;
-    private final TransactionRetry retry;
 
     public IngestionService(@ConfigProperty(name = "kpi.ingest.max-batch-size") int maxBatchSize, TenantLock lock,
             SettingsRepository settings, PlanRepository plans, CustomerRepository customers, SubscriptionEventRepository events,
-            FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger, TransactionRetry retry) {
+            FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger) {
         this.maxBatchSize = maxBatchSize;
         this.lock = lock;
         this.settings = settings;
@@ -88,7 +85,6 @@ public class IngestionService {
         this.fxRates = fxRates;
         this.moneyFacts = moneyFacts;
         this.ledger = ledger;
-        this.retry = retry;
     }
 
     private void checkSize(List<?> batch) {
@@ -158,27 +154,15 @@ public class IngestionService {
     }
 
     /**
-     * Records subscription events, in a transaction of their own that runs again if PostgreSQL breaks a deadlock by
-     * aborting it ({@link TransactionRetry}).
-     */
-    public IngestResult recordSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
-        checkSize(inputs);
-        return retry.onDeadlock(() -> QuarkusTransaction.requiringNew().call(() -> writeSubscriptionEvents(tenant,
-                inputs)));
-    }
-
-    /**
-     * Validation, the reads of the touched customers' stored state (their rows, events or replay states, and recent
-     * ledger rows) and, for a batch whose ids all look new, its evaluation and the insert of its events run before the
+     * Records subscription events. Validation, the reads of the touched customers' stored state (their rows, events or
+     * replay states, and recent ledger rows) and, for a batch whose ids all look new, its evaluation run before the
      * tenant lock, so they overlap another batch's write of the tenant. Under the lock, that evaluation is written if
      * it still holds; otherwise the customers that writes committed since touched (per the tenant's write log) are
      * read again, and everything is when such a write may have changed anything (plans, customers, settings).
-     * <p>
-     * The events are the one thing written before the lock: their rows carry no feed sequence, and another batch can
-     * only wait on them if it carries one of the same new external ids (then PostgreSQL detects the deadlock, see
-     * {@link TransactionRetry}). The ledger, the feed, the rollups and the replay states are written under the lock.
      */
-    private IngestResult writeSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
+    @Transactional
+    public IngestResult recordSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
+        checkSize(inputs);
         // validation depends only on which plans exist, and plans are never removed
         Map<String, PlanRow> knownPlans = plans.findAll(tenant);
         List<Batch.Item<SubscriptionEvent>> items = new ArrayList<>();
@@ -194,20 +178,21 @@ public class IngestionService {
         Map<String, Instant> earliestEvent = earliest(eventsByCustomer);
         Map<String, CustomerSnapshot> snapshots = readBefore.keySet().containsAll(customerIds)
                 ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent) : Map.of(); // else the batch fails under the lock
-        boolean likelyAllNew = noneStored(eventsByCustomer, snapshots) && distinctIds(items);
+        boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
         // a batch of new events is evaluated before the lock too; under it, that result is written if it still holds
-        Optional<LedgerService.PreparedChanges> prepared = likelyAllNew
+        Optional<LedgerService.PreparedChanges> prepared = likelyAllNew && distinctIds(items)
                 ? ledger.prepare(tenant, earliestEvent, readBefore, withEvents(snapshots, eventsByCustomer))
                 : Optional.empty();
-        // appended history: insert outright, and look the ids up (under the lock) only if one turns out to be stored
-        boolean insertedAll = likelyAllNew && events.insertIfAllNew(tenant, withHashes(items));
         lock.lockForEvents(tenant);
         Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);
         Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, untouched(readBefore, changedSince), customerIds, items,
                 SubscriptionEvent::customerId);
         Map<String, StoredFact> stored = new HashMap<>();
+        boolean[] insertedAll = {false};
         Batch<SubscriptionEvent> batch = Batch.classifyItems(items, "externalId", distinct -> {
-            if (insertedAll) {
+            // appended history: insert outright, and look the ids up only if one turns out to be stored
+            if (likelyAllNew && events.insertIfAllNew(tenant, withHashes(distinct))) {
+                insertedAll[0] = true;
                 return Map.of();
             }
             stored.putAll(events.findStored(tenant, distinct.stream().map(Batch.Item::id).toList()));
@@ -216,7 +201,7 @@ public class IngestionService {
         if (batch.changed().isEmpty()) {
             return batch.result();
         }
-        if (prepared.isPresent() && insertedAll && changedSince.isPresent() && Collections.disjoint(changedSince.get(), customerIds)) {
+        if (prepared.isPresent() && insertedAll[0] && changedSince.isPresent() && Collections.disjoint(changedSince.get(), customerIds)) {
             // every event new, and no write since the snapshots touched these customers or anything else they depend on
             ledger.write(tenant, prepared.get());
             lock.logWrite(tenant, customerIds);
@@ -239,7 +224,7 @@ public class IngestionService {
             indexByEvent.put(item.id(), item.index());
             indexByCustomer.putIfAbsent(e.customerId(), item.index());
         }
-        if (!insertedAll) {
+        if (!insertedAll[0]) {
             events.insert(tenant, withHashes(batch.fresh()));
         }
         events.upsert(tenant, withHashes(batch.replaced()));
