@@ -968,6 +968,7 @@ public final class RevenueBenchmark {
         double[] batchSeconds = new double[batches];
         double[] buildSeconds = new double[batches];
         CpuSnapshot cpuBefore = cpu();
+        PgWrites pgBefore = pgWrites();
         System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, %s, chronological order;"
                 + " a batch touches %.0f distinct customers on average%n", h.size, label, batches, batchSize,
                 senders == 1 ? "one sender" : senders + " concurrent senders, each customer's events with one of them",
@@ -1021,6 +1022,7 @@ public final class RevenueBenchmark {
             sampler.finish();
         }
         CpuSnapshot cpuAfter = cpu();
+        PgWrites pgAfter = pgWrites();
         System.out.printf(Locale.ROOT, "Ingestion %s: %d events in %.1f s = %.0f events/s"
                 + " (client JSON building %.1f s of that; batch round trip median %.2f s, p95 %.2f s, max %.2f s)%n",
                 label, h.size, seconds, h.size / seconds, Arrays.stream(buildSeconds).sum(), median(batchSeconds),
@@ -1033,6 +1035,14 @@ public final class RevenueBenchmark {
                 + " PostgreSQL %.0f s, benchmark client %.0f s, other processes on the machine %.0f s%n",
                 seconds, Runtime.getRuntime().availableProcessors(), seconds * Runtime.getRuntime().availableProcessors(),
                 serviceCpu, pgCpu, clientCpu, Math.max(0, machineCpu - serviceCpu - pgCpu - clientCpu));
+        if (pgBefore != null && pgAfter != null) {
+            long walBytes = pgAfter.walBytes - pgBefore.walBytes;
+            System.out.printf(Locale.ROOT, "  PostgreSQL during event ingestion: WAL %.0f MB (%.0f bytes per event, %d full-page images),"
+                    + " %d checkpoints; client backends read %d and wrote %d pages outside shared_buffers%n",
+                    walBytes / 1048576.0, (double) walBytes / h.size, pgAfter.fullPageImages - pgBefore.fullPageImages,
+                    pgAfter.checkpoints - pgBefore.checkpoints, pgAfter.backendReads - pgBefore.backendReads,
+                    pgAfter.backendWrites - pgBefore.backendWrites);
+        }
         if (sampler != null) {
             sampler.print();
             sampler.printStatements(h.size);
@@ -1133,6 +1143,26 @@ public final class RevenueBenchmark {
         double client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
         return new CpuSnapshot(serviceCpu, pgCpu, client, machineCpuSeconds());
+    }
+
+    /** Cumulative WAL, checkpoint and client-backend I/O counters of the server (PostgreSQL 17 views). */
+    record PgWrites(long walBytes, long fullPageImages, long checkpoints, long backendReads, long backendWrites) {
+    }
+
+    /** The server's {@link PgWrites} counters now, or null if they cannot be read. */
+    private PgWrites pgWrites() {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "");
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT w.wal_bytes, w.wal_fpi, k.num_timed + k.num_requested,"
+                     + " (SELECT coalesce(sum(reads), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),"
+                     + " (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend')"
+                     + " FROM pg_stat_wal w, pg_stat_checkpointer k")) {
+            rs.next();
+            return new PgWrites(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+        } catch (SQLException e) {
+            System.out.println("  (PostgreSQL WAL and I/O counters unavailable: " + e.getMessage() + ")");
+            return null;
+        }
     }
 
     private static double cpuSeconds(ProcessHandle p) {
