@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -180,46 +181,105 @@ public class Jdbc {
         void write(CopyRow row, T item);
     }
 
-    /**
-     * Bulk-inserts with COPY ... FROM STDIN on the caller's (transaction's) connection: far less work per
-     * row than INSERT for both the driver and the server. {@code target} is "table (col, col, ...)".
-     */
-    public <T> void copyIn(String target, Collection<T> items, RowWriter<T> writer) {
-        if (items.isEmpty()) {
-            return;
-        }
-        try (Connection c = dataSource.getConnection()) {
-            copyIn(c, target, items, writer);
-        } catch (SQLException | IOException e) {
-            throw new IllegalStateException("copy into " + target + " failed", e);
+    /** COPY text rows rendered ahead of the statement that sends them (for instance before a lock is taken). */
+    public record CopyText(String rows) {
+
+        public boolean isEmpty() {
+            return rows.isEmpty();
         }
     }
 
-    private static <T> void copyIn(Connection c, String target, Collection<T> items, RowWriter<T> writer)
-            throws SQLException, IOException {
+    /** Renders the items as COPY text rows. */
+    public static <T> CopyText render(Collection<T> items, RowWriter<T> writer) {
         StringBuilder sb = new StringBuilder(items.size() * 128);
         for (T item : items) {
             writer.write(new CopyRow(sb), item);
             sb.append('\n');
         }
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(sb.toString()));
+        return new CopyText(sb.toString());
     }
 
     /**
-     * As {@link #copyIn}, but all or nothing against a unique constraint: when a row would violate
+     * COPY text rows rendered ahead but for their last column, a number known only when they are sent (such as a
+     * sequence value handed out under a lock): {@link #complete} appends it.
+     */
+    public static final class RowsButLast {
+        private final String text;
+        private final int[] ends;
+
+        private RowsButLast(String text, int[] ends) {
+            this.text = text;
+            this.ends = ends;
+        }
+
+        public int size() {
+            return ends.length;
+        }
+
+        /** The rows, row {@code i} ending with {@code last[from + i]}. */
+        public CopyText complete(long[] last, int from) {
+            StringBuilder sb = new StringBuilder(text.length() + ends.length * 12);
+            int start = 0;
+            for (int i = 0; i < ends.length; i++) {
+                sb.append(text, start, ends[i]).append(last[from + i]).append('\n');
+                start = ends[i];
+            }
+            return new CopyText(sb.toString());
+        }
+    }
+
+    /** Renders the items as COPY text rows, each with a last column still to come ({@link RowsButLast#complete}). */
+    public static <T> RowsButLast renderButLast(Collection<T> items, RowWriter<T> writer) {
+        StringBuilder sb = new StringBuilder(items.size() * 128);
+        int[] ends = new int[items.size()];
+        int i = 0;
+        for (T item : items) {
+            writer.write(new CopyRow(sb), item);
+            sb.append('\t');
+            ends[i++] = sb.length();
+        }
+        return new RowsButLast(sb.toString(), ends);
+    }
+
+    /**
+     * Bulk-inserts with COPY ... FROM STDIN on the caller's (transaction's) connection: far less work per
+     * row than INSERT for both the driver and the server. {@code target} is "table (col, col, ...)".
+     */
+    public <T> void copyIn(String target, Collection<T> items, RowWriter<T> writer) {
+        copyIn(target, render(items, writer));
+    }
+
+    /** As {@link #copyIn(String, Collection, RowWriter)}, with the rows rendered already. */
+    public void copyIn(String target, CopyText rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection()) {
+            copyIn(c, target, rows);
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("copy into " + target + " failed", e);
+        }
+    }
+
+    private static void copyIn(Connection c, String target, CopyText rows) throws SQLException, IOException {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(rows.rows()));
+    }
+
+    /**
+     * As {@link #copyIn(String, CopyText)}, but all or nothing against a unique constraint: when a row would violate
      * {@code constraint}, nothing is inserted (the COPY runs under a savepoint that is then rolled back) and the
      * result is false; the caller's transaction goes on. Any other failure fails as {@link #copyIn} does.
      */
-    public <T> boolean copyInUnlessDuplicate(String target, String constraint, Collection<T> items, RowWriter<T> writer) {
-        if (items.isEmpty()) {
+    public boolean copyInUnlessDuplicate(String target, String constraint, CopyText rows) {
+        if (rows.isEmpty()) {
             return true;
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             // SQL savepoints: the pool refuses Connection.rollback(Savepoint) on a connection enlisted in a transaction
             s.execute("SAVEPOINT copy_unless_duplicate");
             try {
-                copyIn(c, target, items, writer);
+                copyIn(c, target, rows);
             } catch (PSQLException e) {
                 ServerErrorMessage error = e.getServerErrorMessage();
                 if (PSQLState.UNIQUE_VIOLATION.getState().equals(e.getSQLState()) && error != null
@@ -235,6 +295,39 @@ public class Jdbc {
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("copy into " + target + " failed", e);
         }
+    }
+
+    /**
+     * A text[] value rendered ahead of the statement that binds it ({@link #setTextArray(PreparedStatement, int, TextArray)}),
+     * as PostgreSQL's array literal: every element quoted, backslash and double quote escaped.
+     */
+    public record TextArray(String literal) {
+
+        public static TextArray of(Collection<String> values) {
+            StringBuilder sb = new StringBuilder(values.size() * 12 + 2).append('{');
+            boolean first = true;
+            for (String value : values) {
+                if (!first) {
+                    sb.append(',');
+                }
+                first = false;
+                sb.append('"');
+                for (int i = 0; i < value.length(); i++) {
+                    char ch = value.charAt(i);
+                    if (ch == '"' || ch == '\\') {
+                        sb.append('\\');
+                    }
+                    sb.append(ch);
+                }
+                sb.append('"');
+            }
+            return new TextArray(sb.append('}').toString());
+        }
+    }
+
+    /** A text[] parameter rendered already; the statement casts it ({@code ?::text[]}). */
+    public static void setTextArray(PreparedStatement ps, int index, TextArray values) throws SQLException {
+        ps.setObject(index, values.literal(), Types.OTHER);
     }
 
     /** A text[] parameter. */

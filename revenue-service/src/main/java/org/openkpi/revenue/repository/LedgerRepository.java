@@ -134,15 +134,32 @@ public class LedgerRepository {
     private static final Comparator<StoredMovement> KEY_ORDER = Comparator.comparing(StoredMovement::customerId)
             .thenComparing(StoredMovement::day).thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
 
+    /** The rows in primary-key order (customer, day, plan), the order they are inserted in. */
+    public static List<StoredMovement> inKeyOrder(Collection<StoredMovement> rows) {
+        List<StoredMovement> out = new ArrayList<>(rows);
+        out.sort(KEY_ORDER);
+        return out;
+    }
+
     /**
+     * Customer movements rendered for {@link #insertCustomerMovements} ahead (before the tenant lock), but for their
+     * feed seqs, which only the lock hands out: the last column, appended by {@link Jdbc.RowsButLast#complete}.
+     *
+     * @param rowsInKeyOrder the rows, as {@link #inKeyOrder} sorts them
      * @param componentsStored whether the row's day has rows in the component table (else the row is also its day's
      *        only component movement; see V3__component_ledger_mirrors.sql)
      */
-    public void insertCustomerMovements(TenantId tenant, Collection<StoredMovement> rows, Predicate<StoredMovement> componentsStored) {
+    public static Jdbc.RowsButLast renderCustomerMovements(TenantId tenant, List<StoredMovement> rowsInKeyOrder,
+            Predicate<StoredMovement> componentsStored) {
+        return Jdbc.renderButLast(rowsInKeyOrder, (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.day())
+                .add(m.kind()).add(m.fromMrr()).add(m.toMrr()).add(m.planCode()).add(m.country()).add(m.segment())
+                .add(m.channel()).add(componentsStored.test(m)));
+    }
+
+    /** Inserts customer movements rendered by {@link #renderCustomerMovements}, with their feed seqs. */
+    public void insertCustomerMovements(Jdbc.CopyText rows) {
         jdbc.copyIn("mrr_movement (tenant_id, customer_id, day, kind, from_mrr, to_mrr, plan_code, country, segment, channel,"
-                + " feed_seq, components_stored)", sorted(rows), (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.day())
-                        .add(m.kind()).add(m.fromMrr()).add(m.toMrr()).add(m.planCode()).add(m.country()).add(m.segment())
-                        .add(m.channel()).add(m.feedSeq()).add(componentsStored.test(m)));
+                + " components_stored, feed_seq)", rows);
     }
 
     /** Sets {@code components_stored} of these customer-ledger rows (by customer and day). */
@@ -166,16 +183,15 @@ public class LedgerRepository {
                 });
     }
 
-    public void insertComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {
-        jdbc.copyIn("mrr_component_movement (tenant_id, customer_id, plan_code, day, kind, from_mrr, to_mrr, country, segment,"
-                + " channel)", sorted(rows), (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.planCode()).add(m.day())
-                        .add(m.kind()).add(m.fromMrr()).add(m.toMrr()).add(m.country()).add(m.segment()).add(m.channel()));
+    /** Explicit component rows rendered for {@link #insertComponentMovements} ahead (before the tenant lock). */
+    public static Jdbc.CopyText renderComponentMovements(TenantId tenant, Collection<StoredMovement> rows) {
+        return Jdbc.render(inKeyOrder(rows), (row, m) -> row.add(tenant.value()).add(m.customerId()).add(m.planCode()).add(m.day())
+                .add(m.kind()).add(m.fromMrr()).add(m.toMrr()).add(m.country()).add(m.segment()).add(m.channel()));
     }
 
-    private static List<StoredMovement> sorted(Collection<StoredMovement> rows) {
-        List<StoredMovement> out = new ArrayList<>(rows);
-        out.sort(KEY_ORDER);
-        return out;
+    public void insertComponentMovements(Jdbc.CopyText rows) {
+        jdbc.copyIn("mrr_component_movement (tenant_id, customer_id, plan_code, day, kind, from_mrr, to_mrr, country, segment,"
+                + " channel)", rows);
     }
 
     /** Adds deltas to the daily rollups (rows are created on first use). */
@@ -207,14 +223,22 @@ public class LedgerRepository {
         });
     }
 
-    /** Replaces the re-check instants of the given customers (a null instant: no re-check). */
-    public void setRechecks(TenantId tenant, Map<String, Instant> dueAtByCustomer) {
-        jdbc.update("DELETE FROM customer_recheck WHERE tenant_id = ? AND customer_id = ANY(?)", ps -> {
+    /** The re-check instants of customers (a null instant: no re-check), rendered for {@link #setRechecks} ahead. */
+    public record Rechecks(Jdbc.TextArray customerIds, List<Map.Entry<String, Instant>> due) {
+
+        public static Rechecks of(Map<String, Instant> dueAtByCustomer) {
+            return new Rechecks(Jdbc.TextArray.of(dueAtByCustomer.keySet()),
+                    dueAtByCustomer.entrySet().stream().filter(e -> e.getValue() != null).toList());
+        }
+    }
+
+    /** Replaces the re-check instants of the given customers. */
+    public void setRechecks(TenantId tenant, Rechecks rechecks) {
+        jdbc.update("DELETE FROM customer_recheck WHERE tenant_id = ? AND customer_id = ANY(?::text[])", ps -> {
             ps.setString(1, tenant.value());
-            Jdbc.setTextArray(ps, 2, dueAtByCustomer.keySet());
+            Jdbc.setTextArray(ps, 2, rechecks.customerIds());
         });
-        List<Map.Entry<String, Instant>> set = dueAtByCustomer.entrySet().stream().filter(e -> e.getValue() != null).toList();
-        jdbc.batch("INSERT INTO customer_recheck (tenant_id, customer_id, due_at) VALUES (?, ?, ?)", set, (ps, e) -> {
+        jdbc.batch("INSERT INTO customer_recheck (tenant_id, customer_id, due_at) VALUES (?, ?, ?)", rechecks.due(), (ps, e) -> {
             ps.setString(1, tenant.value());
             ps.setString(2, e.getKey());
             ps.setTimestamp(3, Timestamp.from(e.getValue()));

@@ -34,10 +34,11 @@ public class ReplayStateRepository {
     }
 
     /** Stores these customers' states, replacing their earlier ones. */
-    public void save(TenantId tenant, Map<String, byte[]> states) {
-        if (states.isEmpty()) {
-            return;
-        }
+    /** The customers' states to {@link #save}, rendered ahead (before the tenant lock). */
+    public record RenderedStates(int size, Jdbc.TextArray customerIds, Jdbc.TextArray base64States) {
+    }
+
+    public static RenderedStates render(Map<String, byte[]> states) {
         List<String> ids = new ArrayList<>(states.size());
         List<String> encoded = new ArrayList<>(states.size());
         Base64.Encoder base64 = Base64.getEncoder();
@@ -45,14 +46,21 @@ public class ReplayStateRepository {
             ids.add(id);
             encoded.add(base64.encodeToString(state));
         });
+        return new RenderedStates(states.size(), Jdbc.TextArray.of(ids), Jdbc.TextArray.of(encoded));
+    }
+
+    public void save(TenantId tenant, RenderedStates states) {
+        if (states.size() == 0) {
+            return;
+        }
         jdbc.update("""
                 INSERT INTO customer_replay_state (tenant_id, customer_id, state)
                 SELECT ?, s.customer_id, decode(s.state, 'base64') FROM unnest(?::text[], ?::text[]) AS s(customer_id, state)
                 ON CONFLICT (tenant_id, customer_id) DO UPDATE SET state = excluded.state
                 """, ps -> {
             ps.setString(1, tenant.value());
-            Jdbc.setTextArray(ps, 2, ids);
-            Jdbc.setTextArray(ps, 3, encoded);
+            Jdbc.setTextArray(ps, 2, states.customerIds());
+            Jdbc.setTextArray(ps, 3, states.base64States());
         });
     }
 

@@ -86,11 +86,16 @@ public class SubscriptionEventRepository {
      * Inserts the events if none of their external ids is stored yet, else nothing (all or nothing; the
      * transaction goes on). Saves looking the ids up first when a batch is all new, as appended history is.
      *
+     * @param rows the events as {@link #render} rendered them
      * @return whether the events were inserted
      */
-    public boolean insertIfAllNew(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
-        return jdbc.copyInUnlessDuplicate(COPY_TARGET, "subscription_event_pkey", inKeyOrder(eventsWithHash),
-                (row, entry) -> copyRow(tenant, row, entry));
+    public boolean insertIfAllNew(Jdbc.CopyText rows) {
+        return jdbc.copyInUnlessDuplicate(COPY_TARGET, "subscription_event_pkey", rows);
+    }
+
+    /** The events' rows for {@link #insertIfAllNew}, in external-id order, rendered ahead (before the tenant lock). */
+    public static Jdbc.CopyText render(TenantId tenant, Collection<Map.Entry<SubscriptionEvent, String>> eventsWithHash) {
+        return Jdbc.render(inKeyOrder(eventsWithHash), (row, entry) -> copyRow(tenant, row, entry));
     }
 
     private static final String COPY_TARGET = "subscription_event (tenant_id, external_id, customer_id, subscription_id, type,"

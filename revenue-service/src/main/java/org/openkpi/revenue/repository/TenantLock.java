@@ -33,7 +33,7 @@ public class TenantLock {
     /** Takes the lock for a write that may change anything of the tenant (logged as such). */
     public void lock(TenantId tenant) {
         lockOnly(tenant);
-        logWrite(tenant, null);
+        logWrite(tenant, (Jdbc.TextArray) null);
     }
 
     /**
@@ -59,15 +59,20 @@ public class TenantLock {
      * when it may change anything of the tenant.
      */
     public void logWrite(TenantId tenant, Collection<String> customerIds) {
+        logWrite(tenant, customerIds == null ? null : Jdbc.TextArray.of(customerIds));
+    }
+
+    /** As {@link #logWrite(TenantId, Collection)}, with the customers' ids rendered already (before the lock). */
+    public void logWrite(TenantId tenant, Jdbc.TextArray customerIds) {
         long version = jdbc.list("""
                 INSERT INTO tenant_write (tenant_id, version) VALUES (?, 1)
                 ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_write.version + 1 RETURNING version
                 """, ps -> ps.setString(1, tenant.value()), rs -> rs.getLong(1)).get(0);
-        jdbc.update("INSERT INTO write_log (tenant_id, version, customer_ids) VALUES (?, ?, ?)", ps -> {
+        jdbc.update("INSERT INTO write_log (tenant_id, version, customer_ids) VALUES (?, ?, ?::text[])", ps -> {
             ps.setString(1, tenant.value());
             ps.setLong(2, version);
             if (customerIds == null) {
-                ps.setNull(3, java.sql.Types.ARRAY);
+                ps.setNull(3, java.sql.Types.OTHER);
             } else {
                 Jdbc.setTextArray(ps, 3, customerIds);
             }

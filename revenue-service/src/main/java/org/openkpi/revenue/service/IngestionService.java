@@ -40,6 +40,7 @@ import org.openkpi.revenue.repository.CustomerRepository;
 import org.openkpi.revenue.repository.CustomerRow;
 import org.openkpi.revenue.repository.FxRateRepository;
 import org.openkpi.revenue.repository.FxRateRepository.FxRateRow;
+import org.openkpi.revenue.repository.Jdbc;
 import org.openkpi.revenue.repository.MoneyFactRepository;
 import org.openkpi.revenue.repository.MoneyFactRepository.ChargeRow;
 import org.openkpi.revenue.repository.MoneyFactRepository.CostRow;
@@ -179,10 +180,14 @@ public class IngestionService {
         Map<String, CustomerSnapshot> snapshots = readBefore.keySet().containsAll(customerIds)
                 ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent) : Map.of(); // else the batch fails under the lock
         boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
-        // a batch of new events is evaluated before the lock too; under it, that result is written if it still holds
-        Optional<LedgerService.PreparedChanges> prepared = likelyAllNew && distinctIds(items)
+        // a batch of new events is evaluated, and its rows rendered, before the lock too; under it, that result is
+        // written if it still holds
+        boolean prepare = likelyAllNew && distinctIds(items);
+        Optional<LedgerService.PreparedChanges> prepared = prepare
                 ? ledger.prepare(tenant, earliestEvent, readBefore, withEvents(snapshots, eventsByCustomer))
                 : Optional.empty();
+        Jdbc.CopyText renderedEvents = prepare ? SubscriptionEventRepository.render(tenant, withHashes(items)) : null;
+        Jdbc.TextArray renderedCustomerIds = prepared.isPresent() ? Jdbc.TextArray.of(customerIds) : null;
         lock.lockForEvents(tenant);
         Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);
         Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, untouched(readBefore, changedSince), customerIds, items,
@@ -191,7 +196,9 @@ public class IngestionService {
         boolean[] insertedAll = {false};
         Batch<SubscriptionEvent> batch = Batch.classifyItems(items, "externalId", distinct -> {
             // appended history: insert outright, and look the ids up only if one turns out to be stored
-            if (likelyAllNew && events.insertIfAllNew(tenant, withHashes(distinct))) {
+            // (the ids are distinct when the rows were rendered before the lock, so the rendered rows are distinct's)
+            if (likelyAllNew && events.insertIfAllNew(renderedEvents != null ? renderedEvents
+                    : SubscriptionEventRepository.render(tenant, withHashes(distinct)))) {
                 insertedAll[0] = true;
                 return Map.of();
             }
@@ -204,7 +211,7 @@ public class IngestionService {
         if (prepared.isPresent() && insertedAll[0] && changedSince.isPresent() && Collections.disjoint(changedSince.get(), customerIds)) {
             // every event new, and no write since the snapshots touched these customers or anything else they depend on
             ledger.write(tenant, prepared.get());
-            lock.logWrite(tenant, customerIds);
+            lock.logWrite(tenant, renderedCustomerIds);
             return batch.result();
         }
         // per customer, where its ledger can start to change: the earliest added event, or the whole

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,6 +32,7 @@ import org.openkpi.revenue.repository.FeedRepository;
 import org.openkpi.revenue.repository.FeedRepository.EntryType;
 import org.openkpi.revenue.repository.FeedRepository.FeedRow;
 import org.openkpi.revenue.repository.FxRateRepository;
+import org.openkpi.revenue.repository.Jdbc;
 import org.openkpi.revenue.repository.LedgerRepository;
 import org.openkpi.revenue.repository.PlanRepository;
 import org.openkpi.revenue.repository.ReplayStateRepository;
@@ -172,7 +172,7 @@ public class LedgerService {
         if (changedFrom.isEmpty()) {
             return;
         }
-        evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, onError, changes -> write(tenant, changes));
+        evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, onError, changes -> apply(tenant, plan(tenant, changes)));
     }
 
     /**
@@ -195,11 +195,11 @@ public class LedgerService {
                 || !knownCustomers.keySet().containsAll(changedFrom.keySet())) {
             return Optional.empty();
         }
-        List<LedgerChanges> chunks = new ArrayList<>();
+        List<WritePlan> chunks = new ArrayList<>();
         try {
             evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, e -> {
                 throw e;
-            }, chunks::add);
+            }, changes -> chunks.add(plan(tenant, changes)));
         } catch (EngineException e) {
             return Optional.empty();
         }
@@ -209,11 +209,11 @@ public class LedgerService {
     /** Writes changes {@link #prepare} derived; the caller holds the tenant lock and has checked they still hold. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void write(TenantId tenant, PreparedChanges prepared) {
-        prepared.chunks().forEach(changes -> write(tenant, changes));
+        prepared.chunks().forEach(plan -> apply(tenant, plan));
     }
 
-    /** What {@link #prepare} derived, to be written under the tenant lock. */
-    public record PreparedChanges(List<LedgerChanges> chunks) {
+    /** What {@link #prepare} derived, ready to be written under the tenant lock. */
+    public record PreparedChanges(List<WritePlan> chunks) {
     }
 
     /** Evaluates the customers, {@value #CHUNK} at a time, handing each chunk's changes to {@code sink}. */
@@ -300,26 +300,39 @@ public class LedgerService {
         return changes;
     }
 
-    /** Writes the changes: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks, the replay states. */
-    private void write(TenantId tenant, LedgerChanges changes) {
-        List<StoredMovement> removed = changes.removed;
-        List<StoredMovement> added = changes.added;
-        // publish: reversals of what no longer holds, then the new movements, each in (customer, day) order
-        Comparator<StoredMovement> order = Comparator.comparing(StoredMovement::customerId).thenComparing(StoredMovement::day);
-        removed.sort(order);
-        added.sort(order);
-        long[] seqs = feed.reserve(removed.size() + added.size());
-        List<FeedRow> reversals = new ArrayList<>(removed.size());
-        int next = 0;
-        for (StoredMovement m : removed) {
-            reversals.add(reversal(seqs[next++], m));
-        }
-        // a new movement's feed entry is its ledger row, with a seq after the reversals'
-        List<StoredMovement> toInsert = new ArrayList<>(added.size());
-        for (StoredMovement m : added) {
-            toInsert.add(m.withFeedSeq(seqs[next++]));
-        }
+    /**
+     * A chunk's changes made ready to write: sorted, rendered as rows and summed into rollup deltas, all but the feed
+     * seqs of the customer movements, which only the tenant lock hands out. {@link #prepare} builds it before the lock,
+     * so that the lock is held for the statements alone.
+     */
+    static final class WritePlan {
+        final LedgerChanges changes;
+        /** The customer movements to retire, in (customer, day) order: their reversals take the first feed seqs. */
+        final List<StoredMovement> removed;
+        /** The customer movements to add, in (customer, day) order, rendered but for their feed seqs (the next ones). */
+        final Jdbc.RowsButLast added;
+        final Jdbc.CopyText addedExplicit;
+        final List<RollupDelta> rollups;
+        final LedgerRepository.Rechecks rechecks;
+        final ReplayStateRepository.RenderedStates states;
 
+        private WritePlan(LedgerChanges changes, List<StoredMovement> removed, Jdbc.RowsButLast added, Jdbc.CopyText addedExplicit,
+                List<RollupDelta> rollups, LedgerRepository.Rechecks rechecks, ReplayStateRepository.RenderedStates states) {
+            this.changes = changes;
+            this.removed = removed;
+            this.added = added;
+            this.addedExplicit = addedExplicit;
+            this.rollups = rollups;
+            this.rechecks = rechecks;
+            this.states = states;
+        }
+    }
+
+    /** Makes the changes ready to write (no database access). */
+    private static WritePlan plan(TenantId tenant, LedgerChanges changes) {
+        // publish: reversals of what no longer holds, then the new movements, each in (customer, day) order
+        List<StoredMovement> removed = LedgerRepository.inKeyOrder(changes.removed);
+        List<StoredMovement> added = LedgerRepository.inKeyOrder(changes.added);
         Map<RollupKey, Accumulator> rollups = new LinkedHashMap<>();
         for (StoredMovement m : removed) {
             addCustomerRollups(rollups, m, -1);
@@ -333,17 +346,31 @@ public class LedgerService {
         for (StoredMovement m : changes.addedComponents) {
             accumulate(rollups, "plan", m.planCode(), m, 1);
         }
+        return new WritePlan(changes, removed, LedgerRepository.renderCustomerMovements(tenant, added, changes::componentsStored),
+                LedgerRepository.renderComponentMovements(tenant, changes.addedExplicit),
+                rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList(),
+                LedgerRepository.Rechecks.of(changes.rechecks), ReplayStateRepository.render(changes.states));
+    }
 
-        ledger.retireCustomerMovements(tenant, removed);
-        ledger.insertCustomerMovements(tenant, toInsert, changes::componentsStored);
+    /** Writes a plan: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks, the replay states. */
+    private void apply(TenantId tenant, WritePlan plan) {
+        LedgerChanges changes = plan.changes;
+        long[] seqs = feed.reserve(plan.removed.size() + plan.added.size());
+        List<FeedRow> reversals = new ArrayList<>(plan.removed.size());
+        for (int i = 0; i < plan.removed.size(); i++) {
+            reversals.add(reversal(seqs[i], plan.removed.get(i)));
+        }
+        ledger.retireCustomerMovements(tenant, plan.removed);
+        // a new movement's feed entry is its ledger row, with a seq after the reversals'
+        ledger.insertCustomerMovements(plan.added.complete(seqs, plan.removed.size()));
         ledger.setComponentsStored(tenant, changes.nowStored, true);
         ledger.setComponentsStored(tenant, changes.nowImplied, false);
         ledger.deleteComponentMovements(tenant, changes.removedExplicit);
-        ledger.insertComponentMovements(tenant, changes.addedExplicit);
+        ledger.insertComponentMovements(plan.addedExplicit);
         feed.insertReversals(tenant, reversals);
-        ledger.addToRollups(tenant, rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList());
-        ledger.setRechecks(tenant, changes.rechecks);
-        replayStates.save(tenant, changes.states);
+        ledger.addToRollups(tenant, plan.rollups);
+        ledger.setRechecks(tenant, plan.rechecks);
+        replayStates.save(tenant, plan.states);
         replayStates.delete(tenant, changes.stateless);
     }
 
