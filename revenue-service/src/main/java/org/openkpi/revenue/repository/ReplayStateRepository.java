@@ -33,11 +33,11 @@ public class ReplayStateRepository {
         return found;
     }
 
-    /** Stores these customers' states, replacing their earlier ones. */
-    /** The customers' states to {@link #save}, rendered ahead (before the tenant lock). */
+    /** Customers' encoded states rendered for {@link #save} ({@link #render}), ahead (before the tenant lock). */
     public record RenderedStates(int size, Jdbc.TextArray customerIds, Jdbc.TextArray base64States) {
     }
 
+    /** The states (per customer, as {@code ReplayStateCodec} encodes them) as two parallel text[] literals. */
     public static RenderedStates render(Map<String, byte[]> states) {
         List<String> ids = new ArrayList<>(states.size());
         List<String> encoded = new ArrayList<>(states.size());
@@ -49,6 +49,7 @@ public class ReplayStateRepository {
         return new RenderedStates(states.size(), Jdbc.TextArray.of(ids), Jdbc.TextArray.of(encoded));
     }
 
+    /** Stores these customers' states, replacing their earlier ones. */
     public void save(TenantId tenant, RenderedStates states) {
         if (states.size() == 0) {
             return;
