@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,12 +13,14 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.inject.Inject;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import org.openkpi.revenue.EmbeddedPostgresResource;
 import org.postgresql.PGConnection;
@@ -37,20 +38,12 @@ class JdbcRenderingTest {
     private static final List<String> AWKWARD = List.of("plain", "a\"b", "back\\slash", "\\", "\"", "com,ma", "{braces}",
             "NULL", "null", "", " lead and trail ", "tab\there", "new\nline", "cr\rhere", "\\N", "€ and ü", "'); DROP TABLE x; --");
 
-    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
-    String url;
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String user;
-    @ConfigProperty(name = "quarkus.datasource.password")
-    Optional<String> password;
-
-    private Connection connect() throws SQLException {
-        return DriverManager.getConnection(url, user, password.orElse(""));
-    }
+    @Inject
+    DataSource dataSource;
 
     @Test
     void textArrayLiteralsReadBackAsTheirValues() throws SQLException {
-        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement("SELECT ?::text[], cardinality(?::text[])")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT ?::text[], cardinality(?::text[])")) {
             for (List<String> values : List.of(AWKWARD, List.<String>of(), List.of("one"))) {
                 Jdbc.setTextArray(ps, 1, Jdbc.TextArray.of(values));
                 Jdbc.setTextArray(ps, 2, Jdbc.TextArray.of(values));
@@ -78,7 +71,8 @@ class JdbcRenderingTest {
         for (int i = 0; i < seqs.length; i++) {
             seqs[i] = 9_000_000_000L + 7L * i;
         }
-        try (Connection c = connect(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false); // the pooled connection outlives the test: the table goes with the rollback
             s.execute("CREATE TEMP TABLE rendered (text text, day date, amount numeric, flag boolean, seq bigint)");
             var copy = c.unwrap(PGConnection.class).getCopyAPI();
             copy.copyIn("COPY rendered (text, day, amount, flag) FROM STDIN",
@@ -107,6 +101,7 @@ class JdbcRenderingTest {
             for (int i = 0; i < rows.size(); i++) {
                 assertEquals(seqs[2 + i], completedSeqs.get(i));
             }
+            c.rollback();
         }
     }
 }
