@@ -32,8 +32,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Events appended on days after a customer's last one continue from its stored replay state (V5) instead of replaying
- * its history. A tenant fed in chronological batches, with a plan re-priced in between, a dunning history and batch
+ * Events appended on days after a customer's last one continue from its stored replay state (V5; on the customer row
+ * since V7) instead of replaying its history. A tenant fed in chronological batches, with a plan re-priced in between, a dunning history and batch
  * cuts in the middle of a day, ends with the same ledgers, rollups and states, row for row, as a tenant given the same
  * facts at once; and an appended batch is shown not to read the history it continues.
  */
@@ -178,7 +178,7 @@ class ReplayStateIngestionTest {
         String tenant = "replay-format";
         Gql t = oneCustomerOnPlanA(tenant);
         t.events(List.of(event("e1", "c1", "s1", "STARTED", "2024-01-10T09:00:00Z", "planCode", "A")));
-        execute("UPDATE customer_replay_state SET state = '\\x00'::bytea || substring(state from 2) WHERE tenant_id = '" + tenant + "'");
+        execute("UPDATE customer SET replay_state = '\\x00'::bytea || substring(replay_state from 2) WHERE tenant_id = '" + tenant + "'");
         t.events(List.of(event("e2", "c1", "s1", "QUANTITY_CHANGED", "2024-03-10T09:00:00Z", "quantity", 3)));
         assertEquals(List.of("c1 2024-01-10 NEW 0.0000 100.0000", "c1 2024-03-10 EXPANSION 100.0000 300.0000"),
                 rows("SELECT customer_id, day, kind, from_mrr, to_mrr FROM mrr_movement WHERE tenant_id = ? ORDER BY day", tenant));
@@ -271,7 +271,8 @@ class ReplayStateIngestionTest {
     private Map<String, ReplayState> states(String tenant) throws SQLException {
         Map<String, ReplayState> out = new HashMap<>();
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT customer_id, state FROM customer_replay_state WHERE tenant_id = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT external_id, replay_state FROM customer WHERE tenant_id = ? AND replay_state IS NOT NULL")) {
             ps.setString(1, tenant);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -18,19 +18,37 @@ public class CustomerRepository {
     }
 
     public Map<String, CustomerRow> find(TenantId tenant, Collection<String> externalIds) {
+        return read(tenant, externalIds, false).rows();
+    }
+
+    /** Customers and, where stored, their replay states (the binary form of {@code ReplayStateCodec}). */
+    public record WithReplayStates(Map<String, CustomerRow> rows, Map<String, byte[]> replayStates) {
+    }
+
+    /** As {@link #find}, with the customers' stored replay states read in the same statement. */
+    public WithReplayStates findWithReplayStates(TenantId tenant, Collection<String> externalIds) {
+        return read(tenant, externalIds, true);
+    }
+
+    private WithReplayStates read(TenantId tenant, Collection<String> externalIds, boolean withStates) {
         Map<String, CustomerRow> found = new HashMap<>();
+        Map<String, byte[]> states = new HashMap<>();
         if (externalIds.isEmpty()) {
-            return found;
+            return new WithReplayStates(found, states);
         }
-        jdbc.each("""
-                SELECT external_id, name, country, segment, channel, content_hash FROM customer
-                WHERE tenant_id = ? AND external_id = ANY(?)
-                """, ps -> {
+        jdbc.each("SELECT external_id, name, country, segment, channel, content_hash" + (withStates ? ", replay_state" : "")
+                + " FROM customer WHERE tenant_id = ? AND external_id = ANY(?)", ps -> {
             ps.setString(1, tenant.value());
             Jdbc.setTextArray(ps, 2, externalIds);
-        }, rs -> found.put(rs.getString(1), new CustomerRow(rs.getString(1), rs.getString(2), rs.getString(3),
-                rs.getString(4), rs.getString(5), rs.getString(6))));
-        return found;
+        }, rs -> {
+            String id = rs.getString(1);
+            found.put(id, new CustomerRow(id, rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6)));
+            byte[] state = withStates ? rs.getBytes(7) : null;
+            if (state != null) {
+                states.put(id, state);
+            }
+        });
+        return new WithReplayStates(found, states);
     }
 
     public void upsert(TenantId tenant, Collection<CustomerRow> customers) {

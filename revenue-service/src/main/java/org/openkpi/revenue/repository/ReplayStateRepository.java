@@ -3,7 +3,6 @@ package org.openkpi.revenue.repository;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openkpi.revenue.tenant.TenantId;
 
-/** The customers' stored replay states (V5__customer_replay_state.sql), as bytes. */
+/**
+ * Writes the customers' replay states: the column {@code customer.replay_state} (V7__replay_state_on_customer.sql), as
+ * bytes. They are read with the customer rows ({@link CustomerRepository#findWithReplayStates}).
+ */
 @ApplicationScoped
 public class ReplayStateRepository {
 
@@ -19,18 +21,6 @@ public class ReplayStateRepository {
 
     public ReplayStateRepository(Jdbc jdbc) {
         this.jdbc = jdbc;
-    }
-
-    public Map<String, byte[]> find(TenantId tenant, Collection<String> customerIds) {
-        Map<String, byte[]> found = new HashMap<>();
-        if (customerIds.isEmpty()) {
-            return found;
-        }
-        jdbc.each("SELECT customer_id, state FROM customer_replay_state WHERE tenant_id = ? AND customer_id = ANY(?)", ps -> {
-            ps.setString(1, tenant.value());
-            Jdbc.setTextArray(ps, 2, customerIds);
-        }, rs -> found.put(rs.getString(1), rs.getBytes(2)));
-        return found;
     }
 
     /** Customers' encoded states rendered for {@link #save} ({@link #render}), ahead (before the tenant lock). */
@@ -49,19 +39,19 @@ public class ReplayStateRepository {
         return new RenderedStates(states.size(), Jdbc.TextArray.of(ids), Jdbc.TextArray.of(encoded));
     }
 
-    /** Stores these customers' states, replacing their earlier ones. */
+    /** Stores these customers' states, replacing their earlier ones (the customers exist: events require them). */
     public void save(TenantId tenant, RenderedStates states) {
         if (states.size() == 0) {
             return;
         }
         jdbc.update("""
-                INSERT INTO customer_replay_state (tenant_id, customer_id, state)
-                SELECT ?, s.customer_id, decode(s.state, 'base64') FROM unnest(?::text[], ?::text[]) AS s(customer_id, state)
-                ON CONFLICT (tenant_id, customer_id) DO UPDATE SET state = excluded.state
+                UPDATE customer c SET replay_state = decode(s.state, 'base64')
+                FROM unnest(?::text[], ?::text[]) AS s(customer_id, state)
+                WHERE c.tenant_id = ? AND c.external_id = s.customer_id
                 """, ps -> {
-            ps.setString(1, tenant.value());
-            Jdbc.setTextArray(ps, 2, states.customerIds());
-            Jdbc.setTextArray(ps, 3, states.base64States());
+            Jdbc.setTextArray(ps, 1, states.customerIds());
+            Jdbc.setTextArray(ps, 2, states.base64States());
+            ps.setString(3, tenant.value());
         });
     }
 
@@ -70,7 +60,10 @@ public class ReplayStateRepository {
         if (customerIds.isEmpty()) {
             return;
         }
-        jdbc.update("DELETE FROM customer_replay_state WHERE tenant_id = ? AND customer_id = ANY(?)", ps -> {
+        jdbc.update("""
+                UPDATE customer SET replay_state = NULL
+                WHERE tenant_id = ? AND external_id = ANY(?) AND replay_state IS NOT NULL
+                """, ps -> {
             ps.setString(1, tenant.value());
             Jdbc.setTextArray(ps, 2, customerIds);
         });

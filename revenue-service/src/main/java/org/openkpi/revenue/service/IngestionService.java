@@ -175,10 +175,12 @@ public class IngestionService {
         }
         Set<String> customerIds = eventsByCustomer.keySet();
         long seen = lock.version(tenant);
-        Map<String, CustomerRow> readBefore = customers.find(tenant, customerIds);
+        CustomerRepository.WithReplayStates read = customers.findWithReplayStates(tenant, customerIds);
+        Map<String, CustomerRow> readBefore = read.rows();
         Map<String, Instant> earliestEvent = earliest(eventsByCustomer);
         Map<String, CustomerSnapshot> snapshots = readBefore.keySet().containsAll(customerIds)
-                ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent) : Map.of(); // else the batch fails under the lock
+                ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent, read.replayStates())
+                : Map.of(); // else the batch fails under the lock
         boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
         // a batch of new events is evaluated, and its rows rendered, before the lock too; under it, that result is
         // written if it still holds

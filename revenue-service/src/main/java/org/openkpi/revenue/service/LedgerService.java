@@ -117,13 +117,15 @@ public class LedgerService {
      *
      * @param batchEvents per customer, the events of the batch (new or not)
      * @param earliestEvent per customer, the earliest effective instant among its batch events
+     * @param storedStates per customer of the batch, its stored replay state, if any (read with its customer row,
+     *        {@link org.openkpi.revenue.repository.CustomerRepository#findWithReplayStates})
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, CustomerSnapshot> snapshot(TenantId tenant, Map<String, List<SubscriptionEvent>> batchEvents,
-            Map<String, Instant> earliestEvent) {
+            Map<String, Instant> earliestEvent, Map<String, byte[]> storedStates) {
         ZoneId zone = settings.find(tenant).zone();
         Map<String, ReplayState> states = new HashMap<>();
-        replayStates.find(tenant, batchEvents.keySet()).forEach((customerId, bytes) -> {
+        storedStates.forEach((customerId, bytes) -> {
             ReplayState state = ReplayStateCodec.decode(bytes);
             if (state != null && state.accepts(batchEvents.get(customerId), zone)) {
                 states.put(customerId, state);

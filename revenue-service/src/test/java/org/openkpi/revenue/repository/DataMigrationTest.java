@@ -26,7 +26,9 @@ import io.quarkus.test.junit.QuarkusTest;
  * <ul>
  * <li>V3 (component rows implied by the customer ledger): the view reads as the table did, and only mirror rows go;</li>
  * <li>V4 (the change feed read from the ledger): the feed reads exactly as before, entry for entry, and only the
- * entries that left the ledger stay stored apart.</li>
+ * entries that left the ledger stay stored apart;</li>
+ * <li>V7 (replay states on the customer rows): each stored state lands on its own customer's row, byte for byte, in
+ * its own tenant, customers without one get none, and the table goes.</li>
  * </ul>
  */
 @QuarkusTest
@@ -138,6 +140,27 @@ class DataMigrationTest {
                         + " 'YYYY-MM-DD HH24:MI:SS') || '+00' FROM mrr_movement ORDER BY feed_seq"));
         // and per tenant, as a consumer pages it
         assertEquals(List.of("6"), rows(migrationUrl, "SELECT seq FROM change_feed WHERE tenant_id = 'u' AND seq > 0 ORDER BY seq"));
+    }
+
+    @Test
+    void replayStatesMoveOntoTheirCustomersRows() throws SQLException {
+        String migrationUrl = databaseAt("6");
+        execute(migrationUrl, """
+                INSERT INTO customer (tenant_id, external_id, name, country, segment, channel, content_hash) VALUES
+                  ('t', 'c1', 'One', 'US', NULL, NULL, 'h1'),
+                  ('t', 'c2', 'Two', NULL, NULL, NULL, 'h2'),
+                  ('u', 'c1', 'Other tenant', NULL, NULL, NULL, 'h3')
+                """, """
+                INSERT INTO customer_replay_state (tenant_id, customer_id, state) VALUES
+                  ('t', 'c1', '\\x01020300ff'::bytea),
+                  ('u', 'c1', '\\x0107'::bytea)
+                """);
+
+        migrateToLatest(migrationUrl);
+
+        assertEquals(List.of("t c1 One \\x01020300ff", "t c2 Two null", "u c1 Other tenant \\x0107"),
+                rows(migrationUrl, "SELECT tenant_id, external_id, name, replay_state FROM customer ORDER BY tenant_id, external_id"));
+        assertEquals(List.of("0"), rows(migrationUrl, "SELECT count(*) FROM pg_class WHERE relname = 'customer_replay_state'"));
     }
 
     private List<String> rows(String url, String sql) throws SQLException {
