@@ -140,7 +140,7 @@ public class Jdbc {
                 return this;
             }
             if (value instanceof java.math.BigDecimal b) {
-                sb.append(b.toPlainString()); // digits, sign and point: nothing to escape
+                appendPlain(sb, b); // digits, sign and point: nothing to escape
                 return this;
             }
             if (value instanceof Number || value instanceof java.time.LocalDate) {
@@ -163,6 +163,39 @@ public class Jdbc {
                 }
             }
             return this;
+        }
+
+        private static final long[] POWERS_OF_TEN = {1L, 10L, 100L, 1_000L, 10_000L, 100_000L, 1_000_000L, 10_000_000L,
+            100_000_000L, 1_000_000_000L, 10_000_000_000L, 100_000_000_000L, 1_000_000_000_000L, 10_000_000_000_000L,
+            100_000_000_000_000L, 1_000_000_000_000_000L, 10_000_000_000_000_000L, 100_000_000_000_000_000L};
+
+        /**
+         * {@link java.math.BigDecimal#toPlainString()}, appended: a value of up to 18 digits is written from its unscaled
+         * long, without the intermediate strings (money amounts, rendered by the million per ingestion); any other
+         * goes through toPlainString.
+         */
+        static void appendPlain(StringBuilder sb, java.math.BigDecimal b) {
+            int scale = b.scale();
+            if (scale < 0 || scale >= POWERS_OF_TEN.length || b.precision() > 18) {
+                sb.append(b.toPlainString());
+                return;
+            }
+            long unscaled = b.unscaledValue().longValue();
+            if (unscaled < 0) {
+                sb.append('-');
+                unscaled = -unscaled;
+            }
+            if (scale == 0) {
+                sb.append(unscaled);
+                return;
+            }
+            long power = POWERS_OF_TEN[scale];
+            long fraction = unscaled % power;
+            sb.append(unscaled / power).append('.');
+            for (int digits = scale - 1; digits > 0 && fraction < POWERS_OF_TEN[digits]; digits--) {
+                sb.append('0');
+            }
+            sb.append(fraction);
         }
 
         private static boolean needsEscape(String text) {

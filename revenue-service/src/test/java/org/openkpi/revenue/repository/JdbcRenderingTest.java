@@ -13,6 +13,7 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import javax.sql.DataSource;
 
@@ -40,6 +41,25 @@ class JdbcRenderingTest {
 
     @Inject
     DataSource dataSource;
+
+    @Test
+    void amountsAreRenderedAsTheirPlainStrings() {
+        List<BigDecimal> values = new ArrayList<>();
+        for (String v : List.of("0", "0.0000", "-0.0001", "0.0500", "166.6667", "-12500.00", "1E+3", "-7E+2", "1E-18", "-5E-20",
+                "999999999999999999", "-999999999999999999", "1000000000000000000", "0.999999999999999999",
+                "123456789012345678.9", "-9223372036854775808", "9223372036854775807.0001")) {
+            values.add(new BigDecimal(v));
+        }
+        Random random = new Random(7);
+        for (int i = 0; i < 200_000; i++) {
+            values.add(BigDecimal.valueOf(random.nextLong() >> random.nextInt(64), random.nextInt(24) - 3));
+        }
+        for (BigDecimal value : values) {
+            StringBuilder sb = new StringBuilder("x");
+            Jdbc.CopyRow.appendPlain(sb, value);
+            assertEquals("x" + value.toPlainString(), sb.toString(), () -> value.unscaledValue() + " scale " + value.scale());
+        }
+    }
 
     @Test
     void textArrayLiteralsReadBackAsTheirValues() throws SQLException {
