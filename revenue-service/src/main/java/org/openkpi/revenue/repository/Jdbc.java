@@ -363,6 +363,14 @@ public class Jdbc {
         ps.setObject(index, values.literal(), Types.OTHER);
     }
 
+    /**
+     * A bytea[] parameter. The driver sends a byte[][] array in PostgreSQL's binary array format (no hex or base64 text
+     * on either side).
+     */
+    public static void setByteaArray(PreparedStatement ps, int index, byte[][] values) throws SQLException {
+        ps.setArray(index, ps.getConnection().createArrayOf("bytea", values));
+    }
+
     /** A text[] parameter. */
     public static void setTextArray(PreparedStatement ps, int index, Collection<String> values) throws SQLException {
         ps.setArray(index, ps.getConnection().createArrayOf("text", values.toArray()));

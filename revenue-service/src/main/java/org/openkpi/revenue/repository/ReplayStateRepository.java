@@ -1,7 +1,6 @@
 package org.openkpi.revenue.repository;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,34 +22,43 @@ public class ReplayStateRepository {
         this.jdbc = jdbc;
     }
 
-    /** Customers' encoded states rendered for {@link #save} ({@link #render}), ahead (before the tenant lock). */
-    public record RenderedStates(int size, Jdbc.TextArray customerIds, Jdbc.TextArray base64States) {
+    /**
+     * Customers' encoded states made ready for {@link #save} ({@link #render}), ahead (before the tenant lock): their ids
+     * as a text[] literal and, in the same order, their states.
+     */
+    public record RenderedStates(Jdbc.TextArray customerIds, byte[][] states) {
+
+        public int size() {
+            return states.length;
+        }
     }
 
-    /** The states (per customer, as {@code ReplayStateCodec} encodes them) as two parallel text[] literals. */
+    /** The states (per customer, as {@code ReplayStateCodec} encodes them) as parallel arrays. */
     public static RenderedStates render(Map<String, byte[]> states) {
         List<String> ids = new ArrayList<>(states.size());
-        List<String> encoded = new ArrayList<>(states.size());
-        Base64.Encoder base64 = Base64.getEncoder();
+        byte[][] encoded = new byte[states.size()][];
         states.forEach((id, state) -> {
+            encoded[ids.size()] = state;
             ids.add(id);
-            encoded.add(base64.encodeToString(state));
         });
-        return new RenderedStates(states.size(), Jdbc.TextArray.of(ids), Jdbc.TextArray.of(encoded));
+        return new RenderedStates(Jdbc.TextArray.of(ids), encoded);
     }
 
-    /** Stores these customers' states, replacing their earlier ones (the customers exist: events require them). */
+    /**
+     * Stores these customers' states, replacing their earlier ones (the customers exist: events require them). The states
+     * go as one bytea[] parameter in binary form: neither side encodes or parses them as text.
+     */
     public void save(TenantId tenant, RenderedStates states) {
         if (states.size() == 0) {
             return;
         }
         jdbc.update("""
-                UPDATE customer c SET replay_state = decode(s.state, 'base64')
-                FROM unnest(?::text[], ?::text[]) AS s(customer_id, state)
+                UPDATE customer c SET replay_state = s.state
+                FROM unnest(?::text[], ?::bytea[]) AS s(customer_id, state)
                 WHERE c.tenant_id = ? AND c.external_id = s.customer_id
                 """, ps -> {
             Jdbc.setTextArray(ps, 1, states.customerIds());
-            Jdbc.setTextArray(ps, 2, states.base64States());
+            Jdbc.setByteaArray(ps, 2, states.states());
             ps.setString(3, tenant.value());
         });
     }
