@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openkpi.revenue.tenant.TenantId;
+import org.openkpi.revenue.util.Maps;
 
 @ApplicationScoped
 public class CustomerRepository {
@@ -31,11 +32,11 @@ public class CustomerRepository {
     }
 
     private WithReplayStates read(TenantId tenant, Collection<String> externalIds, boolean withStates) {
-        Map<String, CustomerRow> found = new HashMap<>();
-        Map<String, byte[]> states = new HashMap<>();
         if (externalIds.isEmpty()) {
-            return new WithReplayStates(found, states);
+            return new WithReplayStates(new HashMap<>(), new HashMap<>());
         }
+        Map<String, CustomerRow> found = Maps.hashMap(externalIds.size());
+        Map<String, byte[]> states = withStates ? Maps.hashMap(externalIds.size()) : new HashMap<>();
         jdbc.each("SELECT external_id, name, country, segment, channel, content_hash" + (withStates ? ", replay_state" : "")
                 + " FROM customer WHERE tenant_id = ? AND external_id = ANY(?)", ps -> {
             ps.setString(1, tenant.value());

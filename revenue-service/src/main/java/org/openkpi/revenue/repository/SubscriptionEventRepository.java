@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.openkpi.revenue.engine.EventType;
 import org.openkpi.revenue.engine.SubscriptionEvent;
 import org.openkpi.revenue.tenant.TenantId;
+import org.openkpi.revenue.util.Maps;
 
 @ApplicationScoped
 public class SubscriptionEventRepository {
@@ -42,10 +43,10 @@ public class SubscriptionEventRepository {
 
     /** Every event of the given customers, grouped by customer. */
     public Map<String, List<SubscriptionEvent>> findByCustomers(TenantId tenant, Collection<String> customerIds) {
-        Map<String, List<SubscriptionEvent>> byCustomer = new HashMap<>();
         if (customerIds.isEmpty()) {
-            return byCustomer;
+            return new HashMap<>();
         }
+        Map<String, List<SubscriptionEvent>> byCustomer = Maps.hashMap(customerIds.size());
         jdbc.each("""
                 SELECT external_id, customer_id, subscription_id, type, effective_at, plan_code, quantity, trial_ends_at,
                        trim_scale(discount_percent), trim_scale(discount_amount), cancel_at, paid_through

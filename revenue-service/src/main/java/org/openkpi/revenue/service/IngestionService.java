@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,6 +50,7 @@ import org.openkpi.revenue.repository.StoredFact;
 import org.openkpi.revenue.repository.SubscriptionEventRepository;
 import org.openkpi.revenue.repository.TenantLock;
 import org.openkpi.revenue.tenant.TenantId;
+import org.openkpi.revenue.util.Maps;
 
 /**
  * Batched, all-or-nothing, idempotent ingestion. Each call validates every element first, then writes
@@ -167,7 +166,7 @@ public class IngestionService {
         // validation depends only on which plans exist, and plans are never removed
         Map<String, PlanRow> knownPlans = plans.findAll(tenant);
         List<Batch.Item<SubscriptionEvent>> items = new ArrayList<>();
-        Map<String, List<SubscriptionEvent>> eventsByCustomer = new LinkedHashMap<>();
+        Map<String, List<SubscriptionEvent>> eventsByCustomer = Maps.linkedHashMap(inputs.size());
         for (int i = 0; i < inputs.size(); i++) {
             SubscriptionEvent e = toEvent(i, inputs.get(i), knownPlans);
             eventsByCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e);
@@ -259,7 +258,7 @@ public class IngestionService {
 
     /** Whether no external id appears twice in the batch. */
     private static boolean distinctIds(List<Batch.Item<SubscriptionEvent>> items) {
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = Maps.hashSet(items.size());
         for (Batch.Item<SubscriptionEvent> item : items) {
             if (!ids.add(item.id())) {
                 return false;
@@ -270,16 +269,23 @@ public class IngestionService {
 
     /** Per customer, the earliest effective instant among its events. */
     private static Map<String, Instant> earliest(Map<String, List<SubscriptionEvent>> eventsByCustomer) {
-        Map<String, Instant> out = new LinkedHashMap<>();
-        eventsByCustomer.forEach((id, list) -> out.put(id, list.stream().map(SubscriptionEvent::effectiveAt)
-                .min(Comparator.naturalOrder()).orElseThrow()));
+        Map<String, Instant> out = Maps.linkedHashMap(eventsByCustomer.size());
+        eventsByCustomer.forEach((id, list) -> {
+            Instant earliest = list.get(0).effectiveAt();
+            for (SubscriptionEvent e : list) {
+                if (e.effectiveAt().isBefore(earliest)) {
+                    earliest = e.effectiveAt();
+                }
+            }
+            out.put(id, earliest);
+        });
         return out;
     }
 
     /** The snapshots with the customers' batch events added. */
     private static Map<String, CustomerSnapshot> withEvents(Map<String, CustomerSnapshot> snapshots,
             Map<String, List<SubscriptionEvent>> eventsByCustomer) {
-        Map<String, CustomerSnapshot> out = new HashMap<>();
+        Map<String, CustomerSnapshot> out = Maps.hashMap(snapshots.size());
         snapshots.forEach((id, snapshot) -> out.put(id, snapshot.withEvents(eventsByCustomer.getOrDefault(id, List.of()))));
         return out;
     }
@@ -321,7 +327,7 @@ public class IngestionService {
      * touched (none when such a write may have changed anything, {@link TenantLock#changedSince}).
      */
     private static <V> Map<String, V> untouched(Map<String, V> readBefore, Optional<Set<String>> changedSince) {
-        Map<String, V> out = new HashMap<>();
+        Map<String, V> out = Maps.hashMap(readBefore.size());
         changedSince.ifPresent(changed -> readBefore.forEach((id, value) -> {
             if (!changed.contains(id)) {
                 out.put(id, value);
@@ -343,7 +349,8 @@ public class IngestionService {
     /** As above, with some customers' rows known to be current (they are not read again). */
     private <T> Map<String, CustomerRow> requireCustomers(TenantId tenant, Map<String, CustomerRow> known, Set<String> customerIds,
             List<Batch.Item<T>> items, Function<T, String> customerOf) {
-        Map<String, CustomerRow> found = new HashMap<>(known);
+        Map<String, CustomerRow> found = Maps.hashMap(customerIds.size());
+        found.putAll(known);
         found.putAll(customers.find(tenant, customerIds.stream().filter(id -> !known.containsKey(id)).toList()));
         Set<String> existing = found.keySet();
         for (Batch.Item<T> item : items) {

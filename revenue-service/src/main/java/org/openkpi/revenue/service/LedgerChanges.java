@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,6 +17,7 @@ import org.openkpi.revenue.engine.MovementKind;
 import org.openkpi.revenue.engine.ReplayStateCodec;
 import org.openkpi.revenue.repository.CustomerRow;
 import org.openkpi.revenue.repository.StoredMovement;
+import org.openkpi.revenue.util.Maps;
 
 /**
  * What re-evaluating customers changes in the stored ledgers, collected customer by customer ({@link #compare}) and
@@ -35,12 +35,18 @@ public final class LedgerChanges {
     final List<StoredMovement> addedExplicit = new ArrayList<>();
     final List<StoredMovement> nowStored = new ArrayList<>();
     final List<StoredMovement> nowImplied = new ArrayList<>();
-    final Map<String, Instant> rechecks = new LinkedHashMap<>();
+    final Map<String, Instant> rechecks;
     /** The evaluated customers' replay states to store, encoded ({@link ReplayStateCodec}). */
-    final Map<String, byte[]> states = new LinkedHashMap<>();
+    final Map<String, byte[]> states;
     /** The evaluated customers without a replay state (a history with a past-due notice): a stored one goes. */
     final List<String> stateless = new ArrayList<>();
     private final Map<String, Set<LocalDate>> storedDays = new HashMap<>();
+
+    /** @param customers how many customers will be compared (sizes the per-customer maps) */
+    LedgerChanges(int customers) {
+        rechecks = Maps.linkedHashMap(customers);
+        states = Maps.linkedHashMap(customers);
+    }
 
     /**
      * Compares a customer's stored rows with what the engine derived.

@@ -42,6 +42,7 @@ import org.openkpi.revenue.repository.SettingsRow;
 import org.openkpi.revenue.repository.StoredMovement;
 import org.openkpi.revenue.repository.SubscriptionEventRepository;
 import org.openkpi.revenue.tenant.TenantId;
+import org.openkpi.revenue.util.Maps;
 
 /**
  * Keeps the movement ledgers, their rollups and the change feed equal to what the engine derives from
@@ -124,39 +125,54 @@ public class LedgerService {
     public Map<String, CustomerSnapshot> snapshot(TenantId tenant, Map<String, List<SubscriptionEvent>> batchEvents,
             Map<String, Instant> earliestEvent, Map<String, byte[]> storedStates) {
         ZoneId zone = settings.find(tenant).zone();
-        Map<String, ReplayState> states = new HashMap<>();
-        storedStates.forEach((customerId, bytes) -> {
-            ReplayState state = ReplayStateCodec.decode(bytes);
-            if (state != null && state.accepts(batchEvents.get(customerId), zone)) {
-                states.put(customerId, state);
+        // per customer of the batch (by position): its stored state, if the batch's events can resume from it
+        int n = batchEvents.size();
+        String[] ids = new String[n];
+        ReplayState[] states = new ReplayState[n];
+        List<String> withoutState = new ArrayList<>();
+        int k = 0;
+        for (Map.Entry<String, List<SubscriptionEvent>> entry : batchEvents.entrySet()) {
+            String customerId = entry.getKey();
+            byte[] bytes = storedStates.get(customerId);
+            ReplayState state = bytes == null ? null : ReplayStateCodec.decode(bytes);
+            if (state != null && !state.accepts(entry.getValue(), zone)) {
+                state = null;
             }
-        });
-        Map<String, List<SubscriptionEvent>> stored = events.findByCustomers(tenant,
-                batchEvents.keySet().stream().filter(id -> !states.containsKey(id)).toList());
-        Map<String, LocalDate> fromDay = new LinkedHashMap<>();
-        Map<String, LocalDate> readFrom = new LinkedHashMap<>();
-        batchEvents.forEach((customerId, added) -> {
+            ids[k] = customerId;
+            states[k++] = state;
+            if (state == null) {
+                withoutState.add(customerId);
+            }
+        }
+        Map<String, List<SubscriptionEvent>> stored = events.findByCustomers(tenant, withoutState);
+        LocalDate[] fromDay = new LocalDate[n];
+        Map<String, LocalDate> readFrom = Maps.linkedHashMap(withoutState.size());
+        for (int i = 0; i < n; i++) {
+            String customerId = ids[i];
             Instant earliest = earliestEvent.get(customerId);
-            ReplayState state = states.get(customerId);
             LocalDate day;
-            if (state != null) {
+            if (states[i] != null) {
                 day = LocalDate.ofInstant(earliest, zone);
             } else {
                 List<SubscriptionEvent> history = new ArrayList<>(stored.getOrDefault(customerId, List.of()));
-                history.addAll(added);
+                history.addAll(batchEvents.get(customerId));
                 day = LocalDate.ofInstant(MovementEngine.earliestAffected(history, earliest), zone);
             }
-            fromDay.put(customerId, day);
-            if (state == null || state.hasScheduledTransition()) {
+            fromDay[i] = day;
+            if (states[i] == null || states[i].hasScheduledTransition()) {
                 readFrom.put(customerId, day);
             }
-        });
+        }
         Map<String, List<StoredMovement>> movements = ledger.customerMovements(tenant, readFrom);
         Map<String, List<StoredMovement>> components = ledger.componentMovements(tenant, readFrom);
-        Map<String, CustomerSnapshot> out = new HashMap<>();
-        fromDay.forEach((customerId, day) -> out.put(customerId, new CustomerSnapshot(stored.getOrDefault(customerId, List.of()),
-                states.get(customerId), day, movements.getOrDefault(customerId, List.of()),
-                components.getOrDefault(customerId, List.of()))));
+        Map<String, CustomerSnapshot> out = Maps.hashMap(n);
+        for (int i = 0; i < n; i++) {
+            String customerId = ids[i];
+            boolean rowsRead = states[i] == null || states[i].hasScheduledTransition();
+            out.put(customerId, new CustomerSnapshot(states[i] == null ? stored.getOrDefault(customerId, List.of()) : List.of(),
+                    states[i], fromDay[i], rowsRead ? movements.getOrDefault(customerId, List.of()) : List.of(),
+                    rowsRead ? components.getOrDefault(customerId, List.of()) : List.of()));
+        }
         return out;
     }
 
@@ -237,67 +253,69 @@ public class LedgerService {
     private LedgerChanges evaluate(TenantId tenant, MovementEngine engine, ZoneId zone, List<String> ids,
             Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers, Map<String, CustomerSnapshot> snapshots,
             Function<EngineException, ApiException> onError) {
-        Map<String, CustomerSnapshot> usable = new HashMap<>();
+        // per customer (by position in ids): its usable snapshot, if any; what is not at hand is read, in one statement each
+        int n = ids.size();
+        CustomerSnapshot[] usable = new CustomerSnapshot[n];
         List<String> toRead = new ArrayList<>();
-        for (String id : ids) {
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String id = ids.get(i);
             CustomerSnapshot snapshot = snapshots.get(id);
             if (snapshot != null && changedFrom.get(id) != WHOLE_HISTORY
                     && (snapshot.resumeFrom() == null || snapshot.resumeFrom().accepts(snapshot.events(), zone))) {
-                usable.put(id, snapshot);
+                usable[i] = snapshot;
             } else {
                 toRead.add(id);
+            }
+            if (!knownCustomers.containsKey(id)) {
+                unknown.add(id);
             }
         }
         // for a customer resumed from its state, only the events after it (the earliest affected instant is then the
         // earliest of them: a history with a past-due notice has no state)
-        Map<String, List<SubscriptionEvent>> eventsByCustomer = events.findByCustomers(tenant, toRead);
-        usable.forEach((id, snapshot) -> eventsByCustomer.put(id, snapshot.events()));
-        Map<String, CustomerRow> dims = new HashMap<>();
-        List<String> unknown = new ArrayList<>();
-        for (String id : ids) {
-            CustomerRow known = knownCustomers.get(id);
-            if (known != null) {
-                dims.put(id, known);
-            } else {
-                unknown.add(id);
+        Map<String, List<SubscriptionEvent>> readEvents = events.findByCustomers(tenant, toRead);
+        Map<String, CustomerRow> readCustomers = customers.find(tenant, unknown);
+        @SuppressWarnings("unchecked")
+        List<SubscriptionEvent>[] customerEvents = new List[n];
+        LocalDate[] fromDay = new LocalDate[n];
+        boolean[] rowsAtHand = new boolean[n];
+        Map<String, LocalDate> readFrom = Maps.linkedHashMap(toRead.size());
+        for (int i = 0; i < n; i++) {
+            String id = ids.get(i);
+            CustomerSnapshot snapshot = usable[i];
+            customerEvents[i] = snapshot != null ? snapshot.events() : readEvents.getOrDefault(id, List.of());
+            Instant from = changedFrom.get(id);
+            LocalDate day = from == WHOLE_HISTORY ? null
+                    : LocalDate.ofInstant(MovementEngine.earliestAffected(customerEvents[i], from), zone);
+            fromDay[i] = day;
+            // its ledger rows from that day: the snapshot's, unless they start later (or there is none)
+            rowsAtHand[i] = snapshot != null && day != null && !day.isBefore(snapshot.fromDay());
+            if (!rowsAtHand[i]) {
+                readFrom.put(id, day);
             }
         }
-        dims.putAll(customers.find(tenant, unknown));
-        Map<String, LocalDate> fromDay = new LinkedHashMap<>();
-        for (String customerId : ids) {
-            Instant from = changedFrom.get(customerId);
-            fromDay.put(customerId, from == WHOLE_HISTORY ? null : LocalDate.ofInstant(
-                    MovementEngine.earliestAffected(eventsByCustomer.getOrDefault(customerId, List.of()), from), zone));
-        }
-        Map<String, List<StoredMovement>> oldMovements = new HashMap<>();
-        Map<String, List<StoredMovement>> oldExplicitComponents = new HashMap<>();
-        Map<String, LocalDate> readFrom = new LinkedHashMap<>();
-        fromDay.forEach((customerId, day) -> {
-            CustomerSnapshot snapshot = usable.get(customerId);
-            if (snapshot != null && day != null && !day.isBefore(snapshot.fromDay())) {
-                oldMovements.put(customerId, CustomerSnapshot.from(snapshot.movements(), day));
-                oldExplicitComponents.put(customerId, CustomerSnapshot.from(snapshot.components(), day));
-            } else {
-                readFrom.put(customerId, day);
-            }
-        });
-        oldMovements.putAll(ledger.customerMovements(tenant, readFrom));
-        oldExplicitComponents.putAll(ledger.componentMovements(tenant, readFrom));
+        Map<String, List<StoredMovement>> readMovements = ledger.customerMovements(tenant, readFrom);
+        Map<String, List<StoredMovement>> readComponents = ledger.componentMovements(tenant, readFrom);
 
-        LedgerChanges changes = new LedgerChanges();
-        for (String customerId : ids) {
+        LedgerChanges changes = new LedgerChanges(n);
+        for (int i = 0; i < n; i++) {
+            String customerId = ids.get(i);
+            CustomerSnapshot snapshot = usable[i];
+            List<StoredMovement> oldMovements = rowsAtHand[i] ? CustomerSnapshot.from(snapshot.movements(), fromDay[i])
+                    : readMovements.getOrDefault(customerId, List.of());
+            List<StoredMovement> oldExplicitComponents = rowsAtHand[i] ? CustomerSnapshot.from(snapshot.components(), fromDay[i])
+                    : readComponents.getOrDefault(customerId, List.of());
             CustomerLedger derived;
-            CustomerSnapshot snapshot = usable.get(customerId);
-            List<SubscriptionEvent> customerEvents = eventsByCustomer.getOrDefault(customerId, List.of());
             try {
                 derived = snapshot != null && snapshot.resumeFrom() != null
-                        ? engine.resume(customerId, snapshot.resumeFrom(), customerEvents)
-                        : engine.evaluate(customerId, customerEvents);
+                        ? engine.resume(customerId, snapshot.resumeFrom(), customerEvents[i])
+                        : engine.evaluate(customerId, customerEvents[i]);
             } catch (EngineException e) {
                 throw onError.apply(e);
             }
-            changes.compare(customerId, derived, fromDay.get(customerId), dims.get(customerId),
-                    oldMovements.getOrDefault(customerId, List.of()), oldExplicitComponents.getOrDefault(customerId, List.of()));
+            CustomerRow known = knownCustomers.get(customerId);
+            changes.compare(customerId, derived, fromDay[i], known != null ? known : readCustomers.get(customerId), oldMovements,
+                    oldExplicitComponents);
         }
         return changes;
     }
