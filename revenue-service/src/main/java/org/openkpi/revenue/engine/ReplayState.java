@@ -44,6 +44,11 @@ public record ReplayState(LocalDate lastDay, BigDecimal previousTotal, Map<Strin
      * scheduled after it. Without one, the ledger ends at {@code lastDay}.
      */
     public boolean hasScheduledTransition() {
-        return subscriptions.values().stream().anyMatch(SubscriptionReplay.State::hasScheduledTransition);
+        for (SubscriptionReplay.State s : subscriptions.values()) {
+            if (s.hasScheduledTransition()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -345,12 +345,16 @@ public class Jdbc {
                 }
                 first = false;
                 sb.append('"');
-                for (int i = 0; i < value.length(); i++) {
-                    char ch = value.charAt(i);
-                    if (ch == '"' || ch == '\\') {
-                        sb.append('\\');
+                if (value.indexOf('"') < 0 && value.indexOf('\\') < 0) {
+                    sb.append(value); // the usual id: nothing to escape, appended whole
+                } else {
+                    for (int i = 0; i < value.length(); i++) {
+                        char ch = value.charAt(i);
+                        if (ch == '"' || ch == '\\') {
+                            sb.append('\\');
+                        }
+                        sb.append(ch);
                     }
-                    sb.append(ch);
                 }
                 sb.append('"');
             }
