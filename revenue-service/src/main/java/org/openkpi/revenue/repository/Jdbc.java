@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import org.openkpi.revenue.util.IsoText;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.postgresql.util.PSQLException;
@@ -143,8 +144,17 @@ public class Jdbc {
                 appendPlain(sb, b); // digits, sign and point: nothing to escape
                 return this;
             }
-            if (value instanceof Number || value instanceof java.time.LocalDate) {
+            if (value instanceof Number) {
                 sb.append(value);
+                return this;
+            }
+            // as toString writes them (nothing to escape), without the formatter
+            if (value instanceof java.time.LocalDate d) {
+                IsoText.appendDate(sb, d);
+                return this;
+            }
+            if (value instanceof java.time.Instant i) {
+                IsoText.appendInstant(sb, i);
                 return this;
             }
             String text = value.toString();

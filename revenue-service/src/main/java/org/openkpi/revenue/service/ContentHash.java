@@ -3,7 +3,10 @@ package org.openkpi.revenue.service;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.Base64;
+
+import org.openkpi.revenue.util.IsoText;
 
 /** A digest of a fact's normalised fields, to tell "same fact again" from "changed fact". */
 final class ContentHash {
@@ -21,8 +24,16 @@ final class ContentHash {
     }
 
     static String of(Object... fields) {
-        StringBuilder sb = new StringBuilder();
+        StringBuilder sb = new StringBuilder(256);
+        StringBuilder instant = null;
         for (Object f : fields) {
+            if (f instanceof Instant i) { // the text of Instant.toString, without its formatter
+                instant = instant == null ? new StringBuilder(32) : instant;
+                instant.setLength(0);
+                IsoText.appendInstant(instant, i);
+                sb.append(instant.length()).append(':').append(instant).append('|');
+                continue;
+            }
             String s = f == null ? "\u0000" : f instanceof java.math.BigDecimal b ? Ratios.plain(b).toPlainString() : f.toString();
             sb.append(s.length()).append(':').append(s).append('|');
         }
