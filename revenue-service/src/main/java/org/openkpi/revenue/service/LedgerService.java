@@ -353,22 +353,21 @@ public class LedgerService {
         // publish: reversals of what no longer holds, then the new movements, each in (customer, day) order
         List<StoredMovement> removed = LedgerRepository.inKeyOrder(changes.removed);
         List<StoredMovement> added = LedgerRepository.inKeyOrder(changes.added);
-        Map<RollupKey, Accumulator> rollups = new LinkedHashMap<>();
+        Rollups rollups = new Rollups();
         for (StoredMovement m : removed) {
-            addCustomerRollups(rollups, m, -1);
+            rollups.addCustomerMovement(m, -1);
         }
         for (StoredMovement m : added) {
-            addCustomerRollups(rollups, m, 1);
+            rollups.addCustomerMovement(m, 1);
         }
         for (StoredMovement m : changes.removedComponents) {
-            accumulate(rollups, "plan", m.planCode(), m, -1);
+            rollups.addComponentMovement(m, -1);
         }
         for (StoredMovement m : changes.addedComponents) {
-            accumulate(rollups, "plan", m.planCode(), m, 1);
+            rollups.addComponentMovement(m, 1);
         }
         return new WritePlan(changes, removed, LedgerRepository.renderCustomerMovements(tenant, added, changes::componentsStored),
-                LedgerRepository.renderComponentMovements(tenant, changes.addedExplicit),
-                rollups.values().stream().filter(Accumulator::nonZero).map(Accumulator::toDelta).toList(),
+                LedgerRepository.renderComponentMovements(tenant, changes.addedExplicit), rollups.deltas(),
                 LedgerRepository.Rechecks.of(changes.rechecks), ReplayStateRepository.render(changes.states));
     }
 
@@ -400,20 +399,83 @@ public class LedgerService {
                 m.country(), m.segment(), m.channel(), null);
     }
 
-    private static void addCustomerRollups(Map<RollupKey, Accumulator> rollups, StoredMovement m, int sign) {
-        accumulate(rollups, "total", NONE, m, sign);
-        accumulate(rollups, "country", m.country(), m, sign);
-        accumulate(rollups, "segment", m.segment(), m, sign);
-        accumulate(rollups, "channel", m.channel(), m, sign);
-    }
+    /**
+     * A chunk's changes to the {@code mrr_daily} rows, summed per day: the total, and per country, segment and channel of
+     * the customer movements, per plan of the component movements. Keyed by day, then by value within a dimension, so
+     * that the million movements of an ingestion are summed without a key object each.
+     */
+    private static final class Rollups {
+        private static final String[] DIMENSIONS = {"country", "segment", "channel", "plan"};
+        private static final int COUNTRY = 0;
+        private static final int SEGMENT = 1;
+        private static final int CHANNEL = 2;
+        private static final int PLAN = 3;
 
-    private static void accumulate(Map<RollupKey, Accumulator> rollups, String dimension, String value, StoredMovement m, int sign) {
-        String v = value == null ? NONE : value;
-        rollups.computeIfAbsent(new RollupKey(dimension, v, m.day()), k -> new Accumulator(dimension, v, m.day())).add(m, sign);
-    }
+        private final Map<LocalDate, Day> days = new LinkedHashMap<>();
 
-    /** Which mrr_daily row: dimension, its value, day. */
-    private record RollupKey(String dimension, String value, LocalDate day) {
+        void addCustomerMovement(StoredMovement m, int sign) {
+            Day day = day(m.day());
+            day.total.add(m, sign);
+            day.value(COUNTRY, m.country()).add(m, sign);
+            day.value(SEGMENT, m.segment()).add(m, sign);
+            day.value(CHANNEL, m.channel()).add(m, sign);
+        }
+
+        void addComponentMovement(StoredMovement m, int sign) {
+            day(m.day()).value(PLAN, m.planCode()).add(m, sign);
+        }
+
+        private Day day(LocalDate day) {
+            Day d = days.get(day);
+            if (d == null) {
+                d = new Day(day);
+                days.put(day, d);
+            }
+            return d;
+        }
+
+        /** The rows that change (a sum that cancels out, a movement retired and added again, is no change). */
+        List<RollupDelta> deltas() {
+            List<RollupDelta> out = new ArrayList<>();
+            for (Day day : days.values()) {
+                if (day.total.nonZero()) {
+                    out.add(day.total.toDelta());
+                }
+                for (Map<String, Accumulator> values : day.byValue) {
+                    for (Accumulator a : values.values()) {
+                        if (a.nonZero()) {
+                            out.add(a.toDelta());
+                        }
+                    }
+                }
+            }
+            return out;
+        }
+
+        private static final class Day {
+            final LocalDate day;
+            final Accumulator total;
+            @SuppressWarnings("unchecked")
+            final Map<String, Accumulator>[] byValue = new Map[DIMENSIONS.length];
+
+            Day(LocalDate day) {
+                this.day = day;
+                this.total = new Accumulator("total", NONE, day);
+                for (int i = 0; i < byValue.length; i++) {
+                    byValue[i] = new LinkedHashMap<>();
+                }
+            }
+
+            Accumulator value(int dimension, String value) {
+                String v = value == null ? NONE : value;
+                Accumulator a = byValue[dimension].get(v);
+                if (a == null) {
+                    a = new Accumulator(DIMENSIONS[dimension], v, day);
+                    byValue[dimension].put(v, a);
+                }
+                return a;
+            }
+        }
     }
 
     /** One mrr_daily row's change: the movement sums of {@link SeriesData.DaySums}, signed. */
