@@ -190,7 +190,8 @@ public class Jdbc {
                 sb.append(b.toPlainString());
                 return;
             }
-            long unscaled = b.unscaledValue().longValue();
+            // the unscaled value as a long, without the BigInteger that unscaledValue() builds for it
+            long unscaled = b.scaleByPowerOfTen(scale).longValueExact();
             if (unscaled < 0) {
                 sb.append('-');
                 unscaled = -unscaled;
@@ -347,7 +348,11 @@ public class Jdbc {
     public record TextArray(String literal) {
 
         public static TextArray of(Collection<String> values) {
-            StringBuilder sb = new StringBuilder(values.size() * 12 + 2).append('{');
+            int length = 2;
+            for (String value : values) {
+                length += value.length() + 3; // quotes and comma; escapes grow it if they occur
+            }
+            StringBuilder sb = new StringBuilder(length).append('{');
             boolean first = true;
             for (String value : values) {
                 if (!first) {

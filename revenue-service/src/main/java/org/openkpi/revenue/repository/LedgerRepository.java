@@ -131,8 +131,14 @@ public class LedgerRepository {
     }
 
     /** Sent in primary-key order, so that consecutive rows land on the same index pages. */
-    private static final Comparator<StoredMovement> KEY_ORDER = Comparator.comparing(StoredMovement::customerId)
-            .thenComparing(StoredMovement::day).thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
+    /** By customer, day and plan (no plan first), written out: a write plan sorts thousands of rows with it. */
+    private static final Comparator<StoredMovement> KEY_ORDER = (a, b) -> {
+        int c = a.customerId().compareTo(b.customerId());
+        if (c == 0) {
+            c = a.day().compareTo(b.day());
+        }
+        return c != 0 ? c : StoredMovement.comparePlans(a.planCode(), b.planCode());
+    };
 
     /** The rows in primary-key order (customer, day, plan), the order they are inserted in. */
     public static List<StoredMovement> inKeyOrder(Collection<StoredMovement> rows) {

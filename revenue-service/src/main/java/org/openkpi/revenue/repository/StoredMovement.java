@@ -28,4 +28,12 @@ public record StoredMovement(String customerId, LocalDate day, MovementKind kind
     public BigDecimal delta() {
         return toMrr.subtract(fromMrr);
     }
+
+    /** Plan codes in natural order, no plan (null) first. */
+    public static int comparePlans(String a, String b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
 }

@@ -111,8 +111,10 @@ public final class LedgerChanges {
                 c == null ? null : c.segment(), c == null ? null : c.channel(), 0);
     }
 
-    private static final Comparator<StoredMovement> BY_DAY_AND_PLAN = Comparator.comparing(StoredMovement::day)
-            .thenComparing(StoredMovement::planCode, Comparator.nullsFirst(Comparator.naturalOrder()));
+    private static final Comparator<StoredMovement> BY_DAY_AND_PLAN = (a, b) -> {
+        int c = a.day().compareTo(b.day());
+        return c != 0 ? c : StoredMovement.comparePlans(a.planCode(), b.planCode());
+    };
 
     /**
      * Splits old and fresh rows of one customer into those to delete and those to insert, walking both
