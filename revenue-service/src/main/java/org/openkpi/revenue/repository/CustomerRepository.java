@@ -33,10 +33,10 @@ public class CustomerRepository {
 
     private WithReplayStates read(TenantId tenant, Collection<String> externalIds, boolean withStates) {
         if (externalIds.isEmpty()) {
-            return new WithReplayStates(new HashMap<>(), new HashMap<>());
+            return new WithReplayStates(new HashMap<>(), Map.of());
         }
         Map<String, CustomerRow> found = Maps.hashMap(externalIds.size());
-        Map<String, byte[]> states = withStates ? Maps.hashMap(externalIds.size()) : new HashMap<>();
+        Map<String, byte[]> states = withStates ? Maps.hashMap(externalIds.size()) : Map.of(); // filled only withStates
         jdbc.each("SELECT external_id, name, country, segment, channel, content_hash" + (withStates ? ", replay_state" : "")
                 + " FROM customer WHERE tenant_id = ? AND external_id = ANY(?)", ps -> {
             ps.setString(1, tenant.value());
