@@ -155,8 +155,9 @@ public class IngestionService {
 
     /**
      * Records subscription events. Validation, the reads of the touched customers' stored state (their rows, events or
-     * replay states, and recent ledger rows) and, for a batch whose ids all look new, its evaluation run before the
-     * tenant lock, so they overlap another batch's write of the tenant. Under the lock, that evaluation is written if
+     * replay states, and recent ledger rows) and, for a batch whose ids all look new, its evaluation and the insert of
+     * its events run before the tenant lock, so they overlap another batch's write of the tenant (callers run it with
+     * {@link DeadlockRetry}: see there why). Under the lock, that evaluation is written if
      * it still holds; otherwise the customers that writes committed since touched (per the tenant's write log) are
      * read again, and everything is when such a write may have changed anything (plans, customers, settings).
      */
@@ -189,6 +190,10 @@ public class IngestionService {
                 : Optional.empty();
         Jdbc.CopyText renderedEvents = prepare ? SubscriptionEventRepository.render(tenant, withHashes(items)) : null;
         Jdbc.TextArray renderedCustomerIds = prepared.isPresent() ? Jdbc.TextArray.of(customerIds) : null;
+        // so are its rows inserted, unless an id is stored already: the insert then overlaps another batch's write too.
+        // A batch holding the lock may wait for these rows while this one waits for the lock (both carrying a new id):
+        // PostgreSQL aborts one of the two, and the caller runs it again (DeadlockRetry)
+        boolean insertedEarly = renderedEvents != null && events.insertIfAllNew(renderedEvents);
         lock.lockForEvents(tenant);
         Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);
         Map<String, CustomerRow> batchCustomers = requireCustomers(tenant, untouched(readBefore, changedSince), customerIds, items,
@@ -196,10 +201,10 @@ public class IngestionService {
         Map<String, StoredFact> stored = new HashMap<>();
         boolean[] insertedAll = {false};
         Batch<SubscriptionEvent> batch = Batch.classifyItems(items, "externalId", distinct -> {
-            // appended history: insert outright, and look the ids up only if one turns out to be stored
-            // (the ids are distinct when the rows were rendered before the lock, so the rendered rows are distinct's)
-            if (likelyAllNew && events.insertIfAllNew(renderedEvents != null ? renderedEvents
-                    : SubscriptionEventRepository.render(tenant, withHashes(distinct)))) {
+            // appended history: insert outright (before the lock when the rows were rendered there; their ids are then
+            // distinct, so they are distinct's), and look the ids up only if one turns out to be stored
+            if (insertedEarly || likelyAllNew && renderedEvents == null
+                    && events.insertIfAllNew(SubscriptionEventRepository.render(tenant, withHashes(distinct)))) {
                 insertedAll[0] = true;
                 return Map.of();
             }

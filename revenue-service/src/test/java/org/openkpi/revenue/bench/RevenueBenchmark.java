@@ -664,6 +664,10 @@ public final class RevenueBenchmark {
         command.addAll(options.serviceJvmArgs());
         if (options.profile()) {
             command.add("-XX:FlightRecorderOptions=stackdepth=256");
+            // without it, samples taken between safepoints are charged to the nearest frame with debug information, often
+            // a caller or a callee of the method that ran (a profile showed HashMap.getTreeNode where no bin was a tree)
+            command.add("-XX:+UnlockDiagnosticVMOptions");
+            command.add("-XX:+DebugNonSafepoints");
         }
         command.add("-jar");
         command.add(appCopy.resolve("quarkus-run.jar").toString());
