@@ -178,7 +178,8 @@ public class IngestionService {
         CustomerRepository.WithReplayStates read = customers.findWithReplayStates(tenant, customerIds);
         Map<String, CustomerRow> readBefore = read.rows();
         Map<String, Instant> earliestEvent = earliest(eventsByCustomer);
-        Map<String, CustomerSnapshot> snapshots = readBefore.keySet().containsAll(customerIds)
+        // the rows read are of these customers, so as many rows as customers means all of them
+        Map<String, CustomerSnapshot> snapshots = readBefore.size() == customerIds.size()
                 ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent, read.replayStates())
                 : Map.of(); // else the batch fails under the lock
         boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
@@ -332,6 +333,9 @@ public class IngestionService {
      * touched (none when such a write may have changed anything, {@link TenantLock#changedSince}).
      */
     private static <V> Map<String, V> untouched(Map<String, V> readBefore, Optional<Set<String>> changedSince) {
+        if (changedSince.isPresent() && changedSince.get().isEmpty()) {
+            return readBefore; // no write committed since: all of it (callers only read the map)
+        }
         Map<String, V> out = Maps.hashMap(readBefore.size());
         changedSince.ifPresent(changed -> readBefore.forEach((id, value) -> {
             if (!changed.contains(id)) {
@@ -357,6 +361,9 @@ public class IngestionService {
         Map<String, CustomerRow> found = Maps.hashMap(customerIds.size());
         found.putAll(known);
         found.putAll(customers.find(tenant, customerIds.stream().filter(id -> !known.containsKey(id)).toList()));
+        if (found.size() == customerIds.size()) {
+            return found; // rows are found by these ids only, so every customer exists
+        }
         Set<String> existing = found.keySet();
         for (Batch.Item<T> item : items) {
             String customerId = customerOf.apply(item.value());
