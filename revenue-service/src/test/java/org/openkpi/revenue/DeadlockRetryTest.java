@@ -1,5 +1,6 @@
 package org.openkpi.revenue;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.openkpi.revenue.Gql.customer;
@@ -52,6 +53,7 @@ class DeadlockRetryTest {
         api.events(List.of(started));
         Map<String, Object> grown = event("e2", "c1", "s1", "QUANTITY_CHANGED", "2024-03-05T10:00:00Z", "quantity", 2);
 
+        double retriesBefore = retries();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Connection early = connect()) {
             try (Statement s = early.createStatement()) {
@@ -85,6 +87,7 @@ class DeadlockRetryTest {
             JsonPath result = batch.get(60, TimeUnit.SECONDS);
             assertEquals(null, result.getList("errors"), "no error reaches the client: " + result.prettify());
             assertEquals(Map.of("accepted", 0, "unchanged", 1, "replaced", 1), result.getMap("data.recordSubscriptionEvents"));
+            assertEquals(retriesBefore + 1, retries(), "one run again, counted at /q/metrics");
         } finally {
             pool.shutdownNow();
         }
@@ -105,6 +108,16 @@ class DeadlockRetryTest {
                 assertEquals("2024-03-05", rs.getString(2));
             }
         }
+    }
+
+    /** kpi_transaction_deadlock_retries_total, as /q/metrics shows it. */
+    private static double retries() {
+        for (String line : given().when().get("/q/metrics").then().statusCode(200).extract().asString().split("\n")) {
+            if (line.startsWith("kpi_transaction_deadlock_retries_total")) { // name, value, then maybe an exemplar
+                return Double.parseDouble(line.split("\\s+")[1]);
+            }
+        }
+        throw new AssertionError("no kpi_transaction_deadlock_retries_total at /q/metrics");
     }
 
     private static Connection connect() throws SQLException {

@@ -20,7 +20,6 @@ import org.openkpi.revenue.api.model.SubscriptionEventInput;
 import org.openkpi.revenue.api.model.RevenueSettings;
 import org.openkpi.revenue.api.model.RevenueSettingsInput;
 import org.openkpi.revenue.engine.ChurnRecognition;
-import org.openkpi.revenue.service.DeadlockRetry;
 import org.openkpi.revenue.service.IngestionService;
 import org.openkpi.revenue.tenant.CurrentTenant;
 
@@ -33,12 +32,10 @@ import org.openkpi.revenue.tenant.CurrentTenant;
 public class IngestionApi {
 
     private final IngestionService ingestion;
-    private final DeadlockRetry retry;
     private final CurrentTenant tenant;
 
-    public IngestionApi(IngestionService ingestion, DeadlockRetry retry, CurrentTenant tenant) {
+    public IngestionApi(IngestionService ingestion, CurrentTenant tenant) {
         this.ingestion = ingestion;
-        this.retry = retry;
         this.tenant = tenant;
     }
 
@@ -61,7 +58,7 @@ public class IngestionApi {
     @Description("Records subscription events (by externalId). The customers they touch are re-evaluated from their whole"
             + " history, so a backdated event rewrites past periods and the change feed publishes the corrections.")
     public @NonNull IngestResult recordSubscriptionEvents(@NonNull @Name("events") List<@NonNull SubscriptionEventInput> events) {
-        return retry.run("recordSubscriptionEvents", () -> ingestion.recordSubscriptionEvents(tenant.get(), events));
+        return ingestion.recordSubscriptionEvents(tenant.get(), events);
     }
 
     @RequiresRole({Role.WRITER})

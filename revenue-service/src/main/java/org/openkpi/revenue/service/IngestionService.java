@@ -19,6 +19,8 @@ import java.util.function.Function;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openkpi.revenue.api.error.ApiException;
 import org.openkpi.revenue.api.error.ErrorCode;
@@ -72,10 +74,11 @@ public class IngestionService {
     private final FxRateRepository fxRates;
     private final MoneyFactRepository moneyFacts;
     private final LedgerService ledger;
+    private final DeadlockRetry retry;
 
     public IngestionService(@ConfigProperty(name = "kpi.ingest.max-batch-size") int maxBatchSize, TenantLock lock,
             SettingsRepository settings, PlanRepository plans, CustomerRepository customers, SubscriptionEventRepository events,
-            FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger) {
+            FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger, DeadlockRetry retry) {
         this.maxBatchSize = maxBatchSize;
         this.lock = lock;
         this.settings = settings;
@@ -85,6 +88,7 @@ public class IngestionService {
         this.fxRates = fxRates;
         this.moneyFacts = moneyFacts;
         this.ledger = ledger;
+        this.retry = retry;
     }
 
     private void checkSize(List<?> batch) {
@@ -154,16 +158,27 @@ public class IngestionService {
     }
 
     /**
-     * Records subscription events. Validation, the reads of the touched customers' stored state (their rows, events or
-     * replay states, and recent ledger rows) and, for a batch whose ids all look new, its evaluation and the insert of
-     * its events run before the tenant lock, so they overlap another batch's write of the tenant (callers run it with
-     * {@link DeadlockRetry}: see there why). Under the lock, that evaluation is written if
-     * it still holds; otherwise the customers that writes committed since touched (per the tenant's write log) are
-     * read again, and everything is when such a write may have changed anything (plans, customers, settings).
+     * Records subscription events, in a transaction of their own that runs again if PostgreSQL breaks a deadlock by
+     * aborting it ({@link DeadlockRetry}).
      */
-    @Transactional
     public IngestResult recordSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
         checkSize(inputs);
+        return retry.run("recordSubscriptionEvents",
+                () -> QuarkusTransaction.requiringNew().call(() -> writeSubscriptionEvents(tenant, inputs)));
+    }
+
+    /**
+     * Validation, the reads of the touched customers' stored state (their rows, events or replay states, and recent
+     * ledger rows) and, for a batch whose ids all look new, its evaluation and the insert of its events run before the
+     * tenant lock, so they overlap another batch's write of the tenant. Under the lock, that evaluation is written if
+     * it still holds; otherwise the customers that writes committed since touched (per the tenant's write log) are
+     * read again, and everything is when such a write may have changed anything (plans, customers, settings).
+     * <p>
+     * The events are the one thing written before the lock: their rows carry no feed sequence, and another batch can
+     * only wait on them if it carries one of the same new external ids (PostgreSQL then detects a deadlock, see
+     * {@link DeadlockRetry}). The ledger, the feed, the rollups and the replay states are written under the lock.
+     */
+    private IngestResult writeSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
         // validation depends only on which plans exist, and plans are never removed
         Map<String, PlanRow> knownPlans = plans.findAll(tenant);
         List<Batch.Item<SubscriptionEvent>> items = new ArrayList<>();
@@ -191,9 +206,8 @@ public class IngestionService {
                 : Optional.empty();
         Jdbc.CopyText renderedEvents = prepare ? SubscriptionEventRepository.render(tenant, withHashes(items)) : null;
         Jdbc.TextArray renderedCustomerIds = prepared.isPresent() ? Jdbc.TextArray.of(customerIds) : null;
-        // so are its rows inserted, unless an id is stored already: the insert then overlaps another batch's write too.
-        // A batch holding the lock may wait for these rows while this one waits for the lock (both carrying a new id):
-        // PostgreSQL aborts one of the two, and the caller runs it again (DeadlockRetry)
+        // so are its rows inserted, unless an id is stored already (a batch holding the lock may then wait for these
+        // rows while this one waits for the lock: see DeadlockRetry)
         boolean insertedEarly = renderedEvents != null && events.insertIfAllNew(renderedEvents);
         lock.lockForEvents(tenant);
         Optional<Set<String>> changedSince = lock.changedSince(tenant, seen);
