@@ -1035,10 +1035,12 @@ public final class RevenueBenchmark {
         double pgCpu = cpuAfter.postgres - cpuBefore.postgres;
         double clientCpu = cpuAfter.client - cpuBefore.client;
         double machineCpu = cpuAfter.machine - cpuBefore.machine;
-        System.out.printf(Locale.ROOT, "  CPU during event ingestion (%.0f s wall x %d cores = %.0f core-s): revenue-service %.0f s,"
-                + " PostgreSQL %.0f s, benchmark client %.0f s, other processes on the machine %.0f s%n",
+        System.out.printf(Locale.ROOT, "  CPU during event ingestion (%.0f s wall x %d cores = %.0f core-s): revenue-service %.0f s"
+                + " (JIT compiler %.1f s, GC %.1f s, event loops %.1f s), PostgreSQL %.0f s, benchmark client %.0f s, other processes on the machine %.0f s%n",
                 seconds, Runtime.getRuntime().availableProcessors(), seconds * Runtime.getRuntime().availableProcessors(),
-                serviceCpu, pgCpu, clientCpu, Math.max(0, machineCpu - serviceCpu - pgCpu - clientCpu));
+                serviceCpu, cpuAfter.serviceJit - cpuBefore.serviceJit, cpuAfter.serviceGc - cpuBefore.serviceGc,
+                cpuAfter.serviceEventLoop - cpuBefore.serviceEventLoop, pgCpu, clientCpu,
+                Math.max(0, machineCpu - serviceCpu - pgCpu - clientCpu));
         if (pgBefore != null && pgAfter != null) {
             long walBytes = pgAfter.walBytes - pgBefore.walBytes;
             System.out.printf(Locale.ROOT, "  PostgreSQL during event ingestion: WAL %.0f MB (%.0f bytes per event, %d full-page images),"
@@ -1108,7 +1110,45 @@ public final class RevenueBenchmark {
         }
     }
 
-    record CpuSnapshot(double service, double postgres, double client, double machine) {
+    /**
+     * {@code serviceJit}, {@code serviceGc} and {@code serviceEventLoop}: the part of {@code service} used by its JIT
+     * compiler threads, its garbage collector's threads and its Vert.x event loops (HTTP, and the GraphQL request
+     * parsing, validation and variable coercion that SmallRye runs there).
+     */
+    record CpuSnapshot(double service, double serviceJit, double serviceGc, double serviceEventLoop, double postgres, double client,
+            double machine) {
+    }
+
+    /**
+     * CPU seconds of the service's JIT compiler threads ("C1 CompilerThre", "C2 CompilerThre"), garbage collector
+     * threads ("GC Thread#", "G1 ...") and Vert.x event loops ("vert.x-eventloo"), by thread name from /proc/PID/task;
+     * NaN where /proc is unavailable. A thread that has ended is no longer counted; these threads live as long as the
+     * service, except dynamically added compiler threads, so the JIT figure is a lower bound.
+     */
+    private static double[] threadGroupSeconds(long pid) {
+        double[] seconds = new double[3];
+        try (java.util.stream.Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String name = Files.readString(task.resolve("comm")).trim();
+                    int group = name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre") ? 0
+                            : name.startsWith("GC Thread") || name.startsWith("G1 ") ? 1
+                            : name.startsWith("vert.x-eventloo") ? 2 : -1;
+                    if (group < 0) {
+                        continue;
+                    }
+                    String stat = Files.readString(task.resolve("stat"));
+                    // the fields after the parenthesised name start with the state (field 3); utime is 14, stime 15
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).trim().split("\\s+");
+                    seconds[group] += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // USER_HZ
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        return seconds;
     }
 
     /** Busy CPU seconds of the whole machine (all processes), from /proc/stat; NaN where unavailable. */
@@ -1146,7 +1186,8 @@ public final class RevenueBenchmark {
         }
         double client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
-        return new CpuSnapshot(serviceCpu, pgCpu, client, machineCpuSeconds());
+        double[] threads = threadGroupSeconds(service.pid());
+        return new CpuSnapshot(serviceCpu, threads[0], threads[1], threads[2], pgCpu, client, machineCpuSeconds());
     }
 
     /** Cumulative WAL, checkpoint and client-backend I/O counters of the server (PostgreSQL 17 views). */
