@@ -45,7 +45,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The revenue-service benchmark (see BENCHMARK.md). Starts an embedded PostgreSQL and the built service
  * ({@code target/quarkus-app/quarkus-run.jar}) as a child process, generates a synthetic tenant (by
  * default 100,000 customers with about 10 subscription events each over 2023-01-01 .. 2025-12-31),
- * ingests it through the public GraphQL API in chronological batches (one sender, or several with the customers
+ * ingests it through the public GraphQL API in chronological batches (two concurrent senders by default, with the customers
  * split between them), and measures the
  * p50/p95/max latency of a 36-month monthly MRR series and of a plan-mix query. Then it ingests a second,
  * equally large history (another N customers of the same tenant over the same 3 years, so twice the
@@ -385,7 +385,7 @@ public final class RevenueBenchmark {
         static Options parse(String[] args) {
             int customers = Integer.getInteger("benchmark.customers", 100_000);
             int batch = Integer.getInteger("benchmark.batch", 5000);
-            int senders = Integer.getInteger("benchmark.senders", 1);
+            int senders = Integer.getInteger("benchmark.senders", 2);
             boolean skip2x = Boolean.getBoolean("benchmark.skip2x");
             int warmupCustomers = Integer.getInteger("benchmark.warmupCustomers", 20_000);
             int warmup = Integer.getInteger("benchmark.warmup", 500);
@@ -424,7 +424,7 @@ public final class RevenueBenchmark {
                         pgSettings.put(setting.substring(0, eq), setting.substring(eq + 1));
                     }
                     case "--help", "-h" -> {
-                        System.out.println("options: --customers N (100000) --batch N (5000) --senders N (1) --skip-2x --warmup-customers N (20000) --warmup N (500) --warmup-seconds S (20)"
+                        System.out.println("options: --customers N (100000) --batch N (5000) --senders N (2) --skip-2x --warmup-customers N (20000) --warmup N (500) --warmup-seconds S (20)"
                                 + " --iterations N (200) --seed N (42) --generate-only --profile --pg name=value (a PostgreSQL setting, repeatable)");
                         System.exit(0);
                     }
