@@ -25,10 +25,22 @@ import com.fasterxml.jackson.core.JsonToken;
  * Both are written out for the record's twelve fields instead of going through JSON-B's generic, reflective
  * serialisers. Anything else (another type, a nested value) goes to the default JSON-B it wraps, so the result is
  * the same as without it; only the cost differs.
+ * <p>
+ * SmallRye calls the two back to back on one thread, the string {@link #toJson(Object)} returned passed straight to
+ * {@link #fromJson(String, Type)}. So {@link #toJson(Object)} also binds the map it writes directly, when every value
+ * has the type the JSON reader would accept for its field, and keeps that record with the string, one per thread;
+ * {@link #fromJson(String, Type)} given that same string instance returns the record instead of parsing the string
+ * again. Any other string is parsed.
  */
 final class SubscriptionEventInputJsonb implements Jsonb {
 
     private static final JsonFactory JSON = new JsonFactory();
+
+    /** Per thread, the last string {@link #toJson(Object)} wrote for a map it could bind directly, and that record. */
+    private static final ThreadLocal<Bound> LAST_BOUND = new ThreadLocal<>();
+
+    private record Bound(String json, SubscriptionEventInput value) {
+    }
 
     private final Jsonb fallback;
 
@@ -48,6 +60,7 @@ final class SubscriptionEventInputJsonb implements Jsonb {
             if (!(entry.getKey() instanceof String key)
                     || !(value == null || value instanceof String || value instanceof BigDecimal || value instanceof Integer
                             || value instanceof Long || value instanceof Boolean || value instanceof Enum<?>)) {
+                LAST_BOUND.remove();
                 return fallback.toJson(object); // not the flat shape this type has
             }
             if (!first) {
@@ -66,13 +79,81 @@ final class SubscriptionEventInputJsonb implements Jsonb {
                 out.append(value); // BigDecimal.toString is a JSON number (with an exponent where it needs one)
             }
         }
-        return out.append('}').toString();
+        String json = out.append('}').toString();
+        SubscriptionEventInput bound = bind(map);
+        if (bound == null) {
+            LAST_BOUND.remove();
+        } else {
+            LAST_BOUND.set(new Bound(json, bound));
+        }
+        return json;
+    }
+
+    /**
+     * The record {@link #read(String)} would give for the JSON of this flat map, or null when a value is not of the
+     * type its field reads (the JSON path then decides, with its error if any).
+     */
+    static SubscriptionEventInput bind(Map<?, ?> map) {
+        for (Map.Entry<?, ?> entry : map.entrySet()) {
+            if (!fits((String) entry.getKey(), entry.getValue())) {
+                return null;
+            }
+        }
+        Object type = map.get("type");
+        return new SubscriptionEventInput((String) map.get("externalId"), (String) map.get("customerId"),
+                (String) map.get("subscriptionId"),
+                type == null || type instanceof SubscriptionEventType ? (SubscriptionEventType) type : typeNamed(nameOf(type)),
+                (String) map.get("effectiveAt"), (String) map.get("planCode"), (Integer) map.get("quantity"),
+                (String) map.get("trialEndsAt"), (BigDecimal) map.get("discountPercent"), (BigDecimal) map.get("discountAmount"),
+                (String) map.get("cancelAt"), (String) map.get("paidThrough"));
+    }
+
+    /** Whether the JSON reader would take this value, written as JSON, for this field as it is (unknown fields: yes). */
+    private static boolean fits(String field, Object value) {
+        if (value == null) {
+            return true;
+        }
+        return switch (field) {
+            case "externalId", "customerId", "subscriptionId", "effectiveAt", "planCode", "trialEndsAt", "cancelAt",
+                    "paidThrough" -> value instanceof String;
+            case "type" -> value instanceof SubscriptionEventType || typeNamed(nameOf(value)) != null;
+            case "quantity" -> value instanceof Integer;
+            case "discountPercent", "discountAmount" -> value instanceof BigDecimal;
+            default -> true;
+        };
+    }
+
+    /** What toJson writes for an enum value or a string: its name. */
+    private static String nameOf(Object value) {
+        return value instanceof Enum<?> e ? e.name() : value instanceof String s ? s : null;
+    }
+
+    /** The event type of that name, or null. */
+    private static SubscriptionEventType typeNamed(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (SubscriptionEventType t : SubscriptionEventType.values()) {
+            if (t.name().equals(name)) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** A JSON string literal: quote, backslash and control characters escaped, everything else as it is. */
     static void quote(StringBuilder out, String s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int plain = 0;
+        while (plain < s.length() && s.charAt(plain) >= 0x20 && s.charAt(plain) != '"' && s.charAt(plain) != '\\') {
+            plain++;
+        }
+        if (plain == s.length()) { // nothing to escape, as usual: one copy
+            out.append(s).append('"');
+            return;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '"' || c == '\\') {
                 out.append('\\').append(c);
@@ -88,13 +169,23 @@ final class SubscriptionEventInputJsonb implements Jsonb {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T fromJson(String str, Class<T> type) {
-        return type == SubscriptionEventInput.class ? (T) read(str) : fallback.fromJson(str, type);
+        return type == SubscriptionEventInput.class ? (T) bound(str) : fallback.fromJson(str, type);
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T fromJson(String str, Type runtimeType) {
-        return runtimeType == SubscriptionEventInput.class ? (T) read(str) : fallback.fromJson(str, runtimeType);
+        return runtimeType == SubscriptionEventInput.class ? (T) bound(str) : fallback.fromJson(str, runtimeType);
+    }
+
+    /** The record toJson bound for this very string on this thread, if it did; otherwise the string parsed. */
+    private static SubscriptionEventInput bound(String json) {
+        Bound last = LAST_BOUND.get();
+        if (last != null && last.json() == json) { // the same instance: the same content, bound from its map
+            LAST_BOUND.remove();
+            return last.value();
+        }
+        return read(json);
     }
 
     static SubscriptionEventInput read(String json) {

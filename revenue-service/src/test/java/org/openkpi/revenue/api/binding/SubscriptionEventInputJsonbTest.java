@@ -43,8 +43,12 @@ class SubscriptionEventInputJsonbTest {
         return m;
     }
 
+    /** As SmallRye calls it: the string toJson returned, passed on as it is (the record bound from the map). */
     private SubscriptionEventInput viaFast(Map<String, Object> m) {
-        return fast.fromJson(fast.toJson(m), SubscriptionEventInput.class);
+        SubscriptionEventInput bound = fast.fromJson(fast.toJson(m), SubscriptionEventInput.class);
+        // the same JSON in another string instance is parsed, and must give the same record
+        assertEquals(bound, fast.fromJson(new String(fast.toJson(m)), SubscriptionEventInput.class), "parsed JSON of " + m);
+        return bound;
     }
 
     private SubscriptionEventInput viaYasson(Map<String, Object> m) {
@@ -120,6 +124,33 @@ class SubscriptionEventInputJsonbTest {
         assertEquals(yasson.toJson(nested), fast.toJson(nested));
         // another type is not bound here at all
         assertEquals(yasson.fromJson("[1,2]", List.class), fast.fromJson("[1,2]", List.class));
+    }
+
+    @Test
+    void theMapIsBoundDirectlyOnlyForTheStringWrittenFromIt() {
+        Map<String, Object> m = full();
+        String json = fast.toJson(m);
+        assertEquals(SubscriptionEventInputJsonb.bind(m), fast.fromJson(json, SubscriptionEventInput.class));
+        // another map written since: its record, not the first one's
+        m.put("externalId", "evt-2");
+        String second = fast.toJson(m);
+        assertEquals("evt-1", fast.fromJson(json, SubscriptionEventInput.class).externalId());
+        assertEquals("evt-2", fast.fromJson(second, SubscriptionEventInput.class).externalId());
+        // values of another type than the field reads are not bound directly: the JSON decides, with its error
+        for (Object wrong : List.of(Boolean.TRUE, 5L, new BigDecimal("3"), "NOT_A_TYPE")) {
+            Map<String, Object> bad = full();
+            bad.put(wrong instanceof String ? "type" : "quantity", wrong);
+            assertEquals(null, SubscriptionEventInputJsonb.bind(bad), "bound " + wrong);
+        }
+        Map<String, Object> longQuantity = full();
+        longQuantity.put("quantity", 7L);
+        assertEquals(7, fast.fromJson(fast.toJson(longQuantity), SubscriptionEventInput.class).quantity());
+        Map<String, Object> textQuantity = full();
+        textQuantity.put("quantity", "7");
+        assertThrows(JsonbException.class, () -> fast.fromJson(fast.toJson(textQuantity), SubscriptionEventInput.class));
+        Map<String, Object> unknownType = full();
+        unknownType.put("type", "NOT_A_TYPE");
+        assertThrows(JsonbException.class, () -> fast.fromJson(fast.toJson(unknownType), SubscriptionEventInput.class));
     }
 
     @Test
