@@ -1044,10 +1044,12 @@ public final class RevenueBenchmark {
         if (pgBefore != null && pgAfter != null) {
             long walBytes = pgAfter.walBytes - pgBefore.walBytes;
             System.out.printf(Locale.ROOT, "  PostgreSQL during event ingestion: WAL %.0f MB (%.0f bytes per event, %d full-page images),"
-                    + " %d checkpoints; client backends read %d and wrote %d pages outside shared_buffers%n",
+                    + " %d checkpoints; client backends read %d and wrote %d pages outside shared_buffers;"
+                    + " customer rows updated %d times (replay states), %d of them heap-only (HOT, no index entry)%n",
                     walBytes / 1048576.0, (double) walBytes / h.size, pgAfter.fullPageImages - pgBefore.fullPageImages,
                     pgAfter.checkpoints - pgBefore.checkpoints, pgAfter.backendReads - pgBefore.backendReads,
-                    pgAfter.backendWrites - pgBefore.backendWrites);
+                    pgAfter.backendWrites - pgBefore.backendWrites, pgAfter.customerUpdates - pgBefore.customerUpdates,
+                    pgAfter.customerHotUpdates - pgBefore.customerHotUpdates);
         }
         if (sampler != null) {
             sampler.print();
@@ -1191,7 +1193,8 @@ public final class RevenueBenchmark {
     }
 
     /** Cumulative WAL, checkpoint and client-backend I/O counters of the server (PostgreSQL 17 views). */
-    record PgWrites(long walBytes, long fullPageImages, long checkpoints, long backendReads, long backendWrites) {
+    record PgWrites(long walBytes, long fullPageImages, long checkpoints, long backendReads, long backendWrites,
+            long customerUpdates, long customerHotUpdates) {
     }
 
     /** The server's {@link PgWrites} counters now, or null if they cannot be read. */
@@ -1200,10 +1203,13 @@ public final class RevenueBenchmark {
              Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT w.wal_bytes, w.wal_fpi, k.num_timed + k.num_requested,"
                      + " (SELECT coalesce(sum(reads), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),"
-                     + " (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend')"
+                     + " (SELECT coalesce(sum(writes), 0) FROM pg_stat_io WHERE backend_type = 'client backend'),"
+                     + " (SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname = 'customer'),"
+                     + " (SELECT coalesce(sum(n_tup_hot_upd), 0) FROM pg_stat_user_tables WHERE relname = 'customer')"
                      + " FROM pg_stat_wal w, pg_stat_checkpointer k")) {
             rs.next();
-            return new PgWrites(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5));
+            return new PgWrites(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6),
+                    rs.getLong(7));
         } catch (SQLException e) {
             System.out.println("  (PostgreSQL WAL and I/O counters unavailable: " + e.getMessage() + ")");
             return null;
