@@ -27,6 +27,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -973,6 +974,7 @@ public final class RevenueBenchmark {
         double[] buildSeconds = new double[batches];
         CpuSnapshot cpuBefore = cpu();
         PgWrites pgBefore = pgWrites();
+        Map<String, Long> allocatedBefore = allocatedByThread();
         System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, %s, chronological order;"
                 + " a batch touches %.0f distinct customers on average%n", h.size, label, batches, batchSize,
                 senders == 1 ? "one sender" : senders + " concurrent senders, each customer's events with one of them",
@@ -1027,6 +1029,7 @@ public final class RevenueBenchmark {
         }
         CpuSnapshot cpuAfter = cpu();
         PgWrites pgAfter = pgWrites();
+        Map<String, Long> allocatedAfter = allocatedByThread();
         System.out.printf(Locale.ROOT, "Ingestion %s: %d events in %.1f s = %.0f events/s"
                 + " (client JSON building %.1f s of that; batch round trip median %.2f s, p95 %.2f s, max %.2f s)%n",
                 label, h.size, seconds, h.size / seconds, Arrays.stream(buildSeconds).sum(), median(batchSeconds),
@@ -1051,6 +1054,7 @@ public final class RevenueBenchmark {
                     pgAfter.backendWrites - pgBefore.backendWrites, pgAfter.customerUpdates - pgBefore.customerUpdates,
                     pgAfter.customerHotUpdates - pgBefore.customerHotUpdates);
         }
+        printAllocation(allocatedBefore, allocatedAfter, h.size);
         if (sampler != null) {
             sampler.print();
             sampler.printStatements(h.size);
@@ -1151,6 +1155,68 @@ public final class RevenueBenchmark {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
         return seconds;
+    }
+
+    private static final java.util.regex.Pattern THREAD_ALLOCATED =
+            java.util.regex.Pattern.compile("^\"(.*)\" #\\d+ .* allocated=(\\d+)([BKMGT]) .* nid=(\\S+) ");
+
+    /**
+     * Bytes allocated so far by each of the service's live threads (key: name and native id), from
+     * {@code jcmd Thread.print -e}; empty if that fails. HotSpot rounds each figure down to its unit (up to 1 MB per
+     * thread once it is past 32 MB), which is negligible against a run's gigabytes.
+     */
+    private Map<String, Long> allocatedByThread() {
+        Map<String, Long> out = new HashMap<>();
+        try {
+            for (String line : jcmd("Thread.print", "-e").split("\n")) {
+                java.util.regex.Matcher m = THREAD_ALLOCATED.matcher(line);
+                if (m.find()) {
+                    long unit = switch (m.group(3)) {
+                        case "K" -> 1L << 10;
+                        case "M" -> 1L << 20;
+                        case "G" -> 1L << 30;
+                        case "T" -> 1L << 40;
+                        default -> 1L;
+                    };
+                    out.put(m.group(1) + " " + m.group(4), Long.parseLong(m.group(2)) * unit);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Map.of();
+        }
+        return out;
+    }
+
+    /**
+     * Prints what the service allocated during the ingestion, per event, split into its Vert.x event loops (the HTTP
+     * body, JSON-P, the variables' coercion and binding) and its worker threads (the mutation). Threads that ended
+     * during the ingestion are missing; threads started during it count from zero.
+     */
+    private static void printAllocation(Map<String, Long> before, Map<String, Long> after, long events) {
+        if (before.isEmpty() || after.isEmpty()) {
+            System.out.println("  (the service's allocation per thread is unavailable: jcmd Thread.print -e failed)");
+            return;
+        }
+        long eventLoops = 0;
+        long workers = 0;
+        long other = 0;
+        for (Map.Entry<String, Long> e : after.entrySet()) {
+            long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            if (e.getKey().startsWith("vert.x-eventloop")) {
+                eventLoops += delta;
+            } else if (e.getKey().startsWith("executor-thread")) {
+                workers += delta;
+            } else {
+                other += delta;
+            }
+        }
+        System.out.printf(Locale.ROOT, "  service allocation during event ingestion: %.1f KB per event (event loops %.1f KB,"
+                + " worker threads %.1f KB, other threads %.1f KB; %.1f GB in all)%n", (eventLoops + workers + other) / 1024.0 / events,
+                eventLoops / 1024.0 / events, workers / 1024.0 / events, other / 1024.0 / events,
+                (eventLoops + workers + other) / (double) (1L << 30));
     }
 
     /** Busy CPU seconds of the whole machine (all processes), from /proc/stat; NaN where unavailable. */
