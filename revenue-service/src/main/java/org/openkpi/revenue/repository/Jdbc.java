@@ -1,7 +1,6 @@
 package org.openkpi.revenue.repository;
 
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openkpi.revenue.util.IsoText;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 import org.postgresql.util.ServerErrorMessage;
@@ -300,14 +299,26 @@ public class Jdbc {
         }
         try (Connection c = dataSource.getConnection()) {
             copyIn(c, target, rows);
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("copy into " + target + " failed", e);
         }
     }
 
-    private static void copyIn(Connection c, String target, CopyText rows) throws SQLException, IOException {
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("COPY " + target + " FROM STDIN", new StringReader(rows.rows()));
+    /**
+     * Sends the rows as one UTF-8 byte array (pgjdbc's client encoding). The driver's {@code copyIn(sql, Reader)} would
+     * copy the text into a char buffer, a String and a byte array per 64 KB chunk; this is one copy of it.
+     */
+    private static void copyIn(Connection c, String target, CopyText rows) throws SQLException {
+        byte[] bytes = rows.rows().getBytes(StandardCharsets.UTF_8);
+        CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + target + " FROM STDIN");
+        try {
+            copy.writeToCopy(bytes, 0, bytes.length);
+            copy.endCopy();
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
     }
 
     /**
@@ -336,7 +347,7 @@ public class Jdbc {
             }
             s.execute("RELEASE SAVEPOINT copy_unless_duplicate");
             return true;
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("copy into " + target + " failed", e);
         }
     }
