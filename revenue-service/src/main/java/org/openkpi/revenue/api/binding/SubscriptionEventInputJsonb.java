@@ -36,6 +36,9 @@ final class SubscriptionEventInputJsonb implements Jsonb {
 
     private static final JsonFactory JSON = new JsonFactory();
 
+    /** The event types, looked up by name per element ({@code values()} would copy the array each time). */
+    private static final SubscriptionEventType[] TYPES = SubscriptionEventType.values();
+
     /** Per thread, the last string {@link #toJson(Object)} wrote for a map it could bind directly, and that record. */
     private static final ThreadLocal<Bound> LAST_BOUND = new ThreadLocal<>();
 
@@ -133,7 +136,7 @@ final class SubscriptionEventInputJsonb implements Jsonb {
         if (name == null) {
             return null;
         }
-        for (SubscriptionEventType t : SubscriptionEventType.values()) {
+        for (SubscriptionEventType t : TYPES) {
             if (t.name().equals(name)) {
                 return t;
             }
