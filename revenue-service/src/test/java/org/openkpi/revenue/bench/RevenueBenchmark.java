@@ -972,9 +972,10 @@ public final class RevenueBenchmark {
         int batches = perSender.stream().mapToInt(List::size).sum();
         double[] batchSeconds = new double[batches];
         double[] buildSeconds = new double[batches];
+        // first: jcmd starts a JVM of its own, which the CPU figures below must not count
+        Map<String, Long> allocatedBefore = allocatedByThread();
         CpuSnapshot cpuBefore = cpu();
         PgWrites pgBefore = pgWrites();
-        Map<String, Long> allocatedBefore = allocatedByThread();
         System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, %s, chronological order;"
                 + " a batch touches %.0f distinct customers on average%n", h.size, label, batches, batchSize,
                 senders == 1 ? "one sender" : senders + " concurrent senders, each customer's events with one of them",
@@ -1202,21 +1203,21 @@ public final class RevenueBenchmark {
         }
         long eventLoops = 0;
         long workers = 0;
-        long other = 0;
+        long total = 0;
         for (Map.Entry<String, Long> e : after.entrySet()) {
             long delta = e.getValue() - before.getOrDefault(e.getKey(), 0L);
+            total += delta;
             if (e.getKey().startsWith("vert.x-eventloop")) {
                 eventLoops += delta;
             } else if (e.getKey().startsWith("executor-thread")) {
                 workers += delta;
-            } else {
-                other += delta;
             }
         }
+        double kbPerEvent = 1024.0 * events; // bytes / kbPerEvent = KB per event
         System.out.printf(Locale.ROOT, "  service allocation during event ingestion: %.1f KB per event (event loops %.1f KB,"
-                + " worker threads %.1f KB, other threads %.1f KB; %.1f GB in all)%n", (eventLoops + workers + other) / 1024.0 / events,
-                eventLoops / 1024.0 / events, workers / 1024.0 / events, other / 1024.0 / events,
-                (eventLoops + workers + other) / (double) (1L << 30));
+                + " worker threads %.1f KB, other threads %.1f KB; %.1f GB in all)%n", total / kbPerEvent,
+                eventLoops / kbPerEvent, workers / kbPerEvent, (total - eventLoops - workers) / kbPerEvent,
+                total / (double) (1L << 30));
     }
 
     /** Busy CPU seconds of the whole machine (all processes), from /proc/stat; NaN where unavailable. */
