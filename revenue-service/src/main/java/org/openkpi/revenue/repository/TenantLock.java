@@ -58,12 +58,16 @@ public class TenantLock {
      * Logs this write (under the lock): the customers whose events, customer row or ledger it changes, or null
      * when it may change anything of the tenant.
      */
-    public void logWrite(TenantId tenant, Collection<String> customerIds) {
-        logWrite(tenant, customerIds == null ? null : Jdbc.TextArray.of(customerIds));
+    public long logWrite(TenantId tenant, Collection<String> customerIds) {
+        return logWrite(tenant, customerIds == null ? null : Jdbc.TextArray.of(customerIds));
     }
 
-    /** As {@link #logWrite(TenantId, Collection)}, with the customers' ids rendered already (before the lock). */
-    public void logWrite(TenantId tenant, Jdbc.TextArray customerIds) {
+    /**
+     * As {@link #logWrite(TenantId, Collection)}, with the customers' ids rendered already (before the lock).
+     *
+     * @return the version of this write (the tenant's version once it commits)
+     */
+    public long logWrite(TenantId tenant, Jdbc.TextArray customerIds) {
         long version = jdbc.list("""
                 INSERT INTO tenant_write (tenant_id, version) VALUES (?, 1)
                 ON CONFLICT (tenant_id) DO UPDATE SET version = tenant_write.version + 1 RETURNING version
@@ -83,6 +87,7 @@ public class TenantLock {
                 ps.setLong(2, version - KEPT_ENTRIES);
             });
         }
+        return version;
     }
 
     /**
@@ -91,7 +96,16 @@ public class TenantLock {
      */
     public Optional<Set<String>> changedSince(TenantId tenant, long seen) {
         long current = version(tenant);
-        if (current == seen) {
+        return current == seen ? Optional.of(Set.of()) : changesBetween(tenant, seen, current);
+    }
+
+    /**
+     * The customers that the committed writes with versions after {@code from}, up to {@code to}, touched, or empty when
+     * any customer may have changed (a write logged as such, or entries no longer kept). Needs no lock when version
+     * {@code to} is committed (read with {@link #version}): so are all before it.
+     */
+    public Optional<Set<String>> changesBetween(TenantId tenant, long from, long to) {
+        if (to <= from) {
             return Optional.of(Set.of());
         }
         Set<String> changed = new HashSet<>();
@@ -99,8 +113,8 @@ public class TenantLock {
         int[] entries = {0};
         jdbc.each("SELECT customer_ids FROM write_log WHERE tenant_id = ? AND version > ? AND version <= ?", ps -> {
             ps.setString(1, tenant.value());
-            ps.setLong(2, seen);
-            ps.setLong(3, current);
+            ps.setLong(2, from);
+            ps.setLong(3, to);
         }, rs -> {
             entries[0]++;
             java.sql.Array ids = rs.getArray(1);
@@ -112,7 +126,7 @@ public class TenantLock {
                 }
             }
         });
-        if (everything[0] || entries[0] != current - seen) {
+        if (everything[0] || entries[0] != to - from) {
             return Optional.empty();
         }
         return Optional.of(changed);

@@ -75,10 +75,12 @@ public class IngestionService {
     private final MoneyFactRepository moneyFacts;
     private final LedgerService ledger;
     private final DeadlockRetry retry;
+    private final CustomerStateCache customerStates;
 
     public IngestionService(@ConfigProperty(name = "kpi.ingest.max-batch-size") int maxBatchSize, TenantLock lock,
             SettingsRepository settings, PlanRepository plans, CustomerRepository customers, SubscriptionEventRepository events,
-            FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger, DeadlockRetry retry) {
+            FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger, DeadlockRetry retry,
+            CustomerStateCache customerStates) {
         this.maxBatchSize = maxBatchSize;
         this.lock = lock;
         this.settings = settings;
@@ -89,6 +91,7 @@ public class IngestionService {
         this.moneyFacts = moneyFacts;
         this.ledger = ledger;
         this.retry = retry;
+        this.customerStates = customerStates;
     }
 
     private void checkSize(List<?> batch) {
@@ -190,7 +193,7 @@ public class IngestionService {
         }
         Set<String> customerIds = eventsByCustomer.keySet();
         long seen = lock.version(tenant);
-        CustomerRepository.WithReplayStates read = customers.findWithReplayStates(tenant, customerIds);
+        CustomerRepository.WithReplayStates read = customerStates.read(tenant, seen, customerIds);
         Map<String, CustomerRow> readBefore = read.rows();
         Map<String, Instant> earliestEvent = earliest(eventsByCustomer);
         // the rows read are of these customers, so as many rows as customers means all of them
@@ -231,8 +234,8 @@ public class IngestionService {
         }
         if (prepared.isPresent() && insertedAll[0] && changedSince.isPresent() && Collections.disjoint(changedSince.get(), customerIds)) {
             // every event new, and no write since the snapshots touched these customers or anything else they depend on
-            ledger.write(tenant, prepared.get());
-            lock.logWrite(tenant, renderedCustomerIds);
+            Map<String, byte[]> states = ledger.write(tenant, prepared.get());
+            customerStates.written(tenant, lock.logWrite(tenant, renderedCustomerIds), batchCustomers, states, customerIds);
             return batch.result();
         }
         // per customer, where its ledger can start to change: the earliest added event, or the whole
@@ -262,7 +265,7 @@ public class IngestionService {
         Map<String, CustomerSnapshot> current = new HashMap<>();
         untouched(snapshots, changedSince).forEach((id, snapshot) -> current.put(id, snapshot.withEvents(fresh.getOrDefault(id,
                 List.of()))));
-        ledger.recompute(tenant, affected, batchCustomers, current, e -> {
+        Map<String, byte[]> states = ledger.recompute(tenant, affected, batchCustomers, current, e -> {
             Integer index = indexByEvent.get(e.eventExternalId());
             String prefix = "";
             if (index == null) {
@@ -272,7 +275,7 @@ public class IngestionService {
             return new ApiException(ErrorCode.VALIDATION, "element " + index + ", " + e.field() + ": " + prefix + e.getMessage(),
                     index, e.field());
         });
-        lock.logWrite(tenant, affected.keySet());
+        customerStates.written(tenant, lock.logWrite(tenant, affected.keySet()), batchCustomers, states, affected.keySet());
         return batch.result();
     }
 

@@ -183,14 +183,18 @@ public class LedgerService {
      * @param snapshots per customer, its whole event history (the batch's events included) and its ledger rows from
      *        a day on, still valid under the lock; used for customers not evaluated over their whole history whose
      *        changes start no earlier than the snapshot's rows
+     * @return the replay states written, per customer (encoded; null where the customer's state was removed): one per
+     *         customer evaluated
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+    public Map<String, byte[]> recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
             Map<String, CustomerSnapshot> snapshots, Function<EngineException, ApiException> onError) {
-        if (changedFrom.isEmpty()) {
-            return;
+        Map<String, byte[]> written = Maps.hashMap(changedFrom.size());
+        if (!changedFrom.isEmpty()) {
+            evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, onError,
+                    changes -> apply(tenant, plan(tenant, changes), written));
         }
-        evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, onError, changes -> apply(tenant, plan(tenant, changes)));
+        return written;
     }
 
     /**
@@ -226,8 +230,10 @@ public class LedgerService {
 
     /** Writes changes {@link #prepare} derived; the caller holds the tenant lock and has checked they still hold. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void write(TenantId tenant, PreparedChanges prepared) {
-        prepared.chunks().forEach(plan -> apply(tenant, plan));
+    public Map<String, byte[]> write(TenantId tenant, PreparedChanges prepared) {
+        Map<String, byte[]> written = new HashMap<>();
+        prepared.chunks().forEach(plan -> apply(tenant, plan, written));
+        return written;
     }
 
     /** What {@link #prepare} derived, ready to be written under the tenant lock. */
@@ -371,8 +377,12 @@ public class LedgerService {
                 LedgerRepository.Rechecks.of(changes.rechecks), ReplayStateRepository.render(changes.states));
     }
 
-    /** Writes a plan: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks, the replay states. */
-    private void apply(TenantId tenant, WritePlan plan) {
+    /**
+     * Writes a plan: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks, the replay states.
+     *
+     * @param written receives the replay states written (null for a state removed)
+     */
+    private void apply(TenantId tenant, WritePlan plan, Map<String, byte[]> written) {
         LedgerChanges changes = plan.changes;
         long[] seqs = feed.reserve(plan.removed.size() + plan.added.size());
         List<FeedRow> reversals = new ArrayList<>(plan.removed.size());
@@ -391,6 +401,8 @@ public class LedgerService {
         ledger.setRechecks(tenant, plan.rechecks);
         replayStates.save(tenant, plan.states);
         replayStates.delete(tenant, changes.stateless);
+        written.putAll(changes.states);
+        changes.stateless.forEach(id -> written.put(id, null));
     }
 
     /** The feed entry that cancels a stored movement's entry (the movement's feed seq). */
