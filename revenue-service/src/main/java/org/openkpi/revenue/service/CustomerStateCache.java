@@ -18,6 +18,9 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openkpi.revenue.repository.CustomerRepository;
 import org.openkpi.revenue.repository.CustomerRow;
@@ -45,6 +48,9 @@ import org.openkpi.revenue.util.Maps;
 @ApplicationScoped
 public class CustomerStateCache {
 
+    /** Customers looked up, tagged {@code result} hit (from the cache) or miss (read from the database). */
+    static final String LOOKUPS = "kpi.customer.cache.lookups";
+
     /** Committed writes of a tenant held back while an earlier one has not arrived; beyond, the oldest are dropped. */
     static final int MAX_PENDING = 16;
 
@@ -57,7 +63,7 @@ public class CustomerStateCache {
     private final AtomicLong misses = new AtomicLong();
 
     public CustomerStateCache(@ConfigProperty(name = "kpi.ingest.customer-cache-size") long size, CustomerRepository customers,
-            TenantLock lock, TransactionSynchronizationRegistry transactions) {
+            TenantLock lock, TransactionSynchronizationRegistry transactions, MeterRegistry registry) {
         if (size < 0) {
             throw new IllegalArgumentException("kpi.ingest.customer-cache-size must not be negative, got " + size);
         }
@@ -65,6 +71,11 @@ public class CustomerStateCache {
         this.lock = lock;
         this.transactions = transactions;
         this.entries = size == 0 ? null : Caffeine.newBuilder().maximumSize(size).build();
+        FunctionCounter.builder(LOOKUPS, hits, AtomicLong::get).tag("result", "hit")
+                .description("customers an event batch found in this instance's cache").register(registry);
+        FunctionCounter.builder(LOOKUPS, misses, AtomicLong::get).tag("result", "miss")
+                .description("customers an event batch read from the database (not cached, or changed by a write the cache did not see)")
+                .register(registry);
     }
 
     private record Key(String tenant, String customerId) {

@@ -35,6 +35,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -974,6 +976,7 @@ public final class RevenueBenchmark {
         double[] buildSeconds = new double[batches];
         // first: jcmd starts a JVM of its own, which the CPU figures below must not count
         Map<String, Long> allocatedBefore = allocatedByThread();
+        double[] cacheBefore = customerCacheLookups();
         CpuSnapshot cpuBefore = cpu();
         PgWrites pgBefore = pgWrites();
         System.out.printf(Locale.ROOT, "Ingesting %d events (%s) in %d batches of up to %d, %s, chronological order;"
@@ -1031,6 +1034,7 @@ public final class RevenueBenchmark {
         CpuSnapshot cpuAfter = cpu();
         PgWrites pgAfter = pgWrites();
         Map<String, Long> allocatedAfter = allocatedByThread();
+        double[] cacheAfter = customerCacheLookups();
         System.out.printf(Locale.ROOT, "Ingestion %s: %d events in %.1f s = %.0f events/s"
                 + " (client JSON building %.1f s of that; batch round trip median %.2f s, p95 %.2f s, max %.2f s)%n",
                 label, h.size, seconds, h.size / seconds, Arrays.stream(buildSeconds).sum(), median(batchSeconds),
@@ -1056,6 +1060,12 @@ public final class RevenueBenchmark {
                     pgAfter.customerHotUpdates - pgBefore.customerHotUpdates);
         }
         printAllocation(allocatedBefore, allocatedAfter, h.size);
+        if (cacheBefore != null && cacheAfter != null) {
+            double hits = cacheAfter[0] - cacheBefore[0];
+            double misses = cacheAfter[1] - cacheBefore[1];
+            System.out.printf(Locale.ROOT, "  customer cache during event ingestion: %.0f customers of batches found in it, %.0f read from"
+                    + " the database (%.1f%% hits)%n", hits, misses, hits + misses == 0 ? 0 : 100 * hits / (hits + misses));
+        }
         if (sampler != null) {
             sampler.print();
             sampler.printStatements(h.size);
@@ -1158,8 +1168,8 @@ public final class RevenueBenchmark {
         return seconds;
     }
 
-    private static final java.util.regex.Pattern THREAD_ALLOCATED =
-            java.util.regex.Pattern.compile("^\"(.*)\" #\\d+ .* allocated=(\\d+)([BKMGT]) .* nid=(\\S+) ");
+    private static final Pattern THREAD_ALLOCATED =
+            Pattern.compile("^\"(.*)\" #\\d+ .* allocated=(\\d+)([BKMGT]) .* nid=(\\S+) ");
 
     /**
      * Bytes allocated so far by each of the service's live threads (key: name and native id), from
@@ -1170,7 +1180,7 @@ public final class RevenueBenchmark {
         Map<String, Long> out = new HashMap<>();
         try {
             for (String line : jcmd("Thread.print", "-e").split("\n")) {
-                java.util.regex.Matcher m = THREAD_ALLOCATED.matcher(line);
+                Matcher m = THREAD_ALLOCATED.matcher(line);
                 if (m.find()) {
                     long unit = switch (m.group(3)) {
                         case "K" -> 1L << 10;
@@ -1257,6 +1267,28 @@ public final class RevenueBenchmark {
                 .getProcessCpuTime() / 1e9;
         double[] threads = threadGroupSeconds(service.pid());
         return new CpuSnapshot(serviceCpu, threads[0], threads[1], threads[2], pgCpu, client, machineCpuSeconds());
+    }
+
+    /**
+     * The service's customer cache counters ({@code kpi_customer_cache_lookups_total}, hits then misses) from /q/metrics, or
+     * null when they cannot be read (a build without the cache).
+     */
+    private double[] customerCacheLookups() {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(graphql.resolve("/q/metrics")).timeout(Duration.ofSeconds(10))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher hit = Pattern.compile(
+                    "(?m)^kpi_customer_cache_lookups_total\\{result=\"hit\"} ([0-9.eE+-]+)$").matcher(r.body());
+            Matcher miss = Pattern.compile(
+                    "(?m)^kpi_customer_cache_lookups_total\\{result=\"miss\"} ([0-9.eE+-]+)$").matcher(r.body());
+            return hit.find() && miss.find() ? new double[] {Double.parseDouble(hit.group(1)), Double.parseDouble(miss.group(1))}
+                    : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     /** Cumulative WAL, checkpoint and client-backend I/O counters of the server (PostgreSQL 17 views). */

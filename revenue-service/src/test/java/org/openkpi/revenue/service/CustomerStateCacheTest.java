@@ -1,5 +1,6 @@
 package org.openkpi.revenue.service;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.openkpi.revenue.Gql.customer;
@@ -13,6 +14,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -34,6 +37,7 @@ import org.openkpi.revenue.repository.SubscriptionEventRepository;
 import org.openkpi.revenue.repository.TenantLock;
 import org.openkpi.revenue.tenant.TenantId;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -87,6 +91,9 @@ class CustomerStateCacheTest {
         before = cache.stats();
         t.events(List.of(quantity("e3", "c1", "2024-02-10", 2), quantity("e4", "c2", "2024-02-10", 3)));
         assertStats(before, 2, 0, "second batch: both customers from the cache");
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertEquals((double) cache.stats().hits(), counter(metrics, "hit"), "the hits counted at /q/metrics");
+        assertEquals((double) cache.stats().misses(), counter(metrics, "miss"), "the misses counted at /q/metrics");
         assertEquals(List.of("c1 2024-01-10 NEW 0.0000 100.0000 US", "c1 2024-02-10 EXPANSION 100.0000 200.0000 US",
                 "c2 2024-01-10 NEW 0.0000 100.0000 US", "c2 2024-02-10 EXPANSION 100.0000 300.0000 US"),
                 rows(LEDGER, "cache-hits"), "continued from the cached states, the stored events unread");
@@ -98,7 +105,7 @@ class CustomerStateCacheTest {
         t.events(List.of(started("e1", "c1", "2024-01-10"), started("e2", "c2", "2024-01-10")));
         // another instance (its own cache) changes c1's quantity; this instance's cache still holds c1 at quantity 1
         IngestionService other = new IngestionService(5000, lock, settings, plans, customers, events, fxRates, moneyFacts, ledger,
-                retry, new CustomerStateCache(1000, customers, lock, transactions));
+                retry, new CustomerStateCache(1000, customers, lock, transactions, new SimpleMeterRegistry()));
         other.recordSubscriptionEvents(new TenantId("cache-foreign"), List.of(new SubscriptionEventInput("e3", "c1", "s-c1",
                 SubscriptionEventType.QUANTITY_CHANGED, "2024-02-10T09:00:00Z", null, 2, null, null, null, null, null)));
         CustomerStateCache.Stats before = cache.stats();
@@ -153,6 +160,11 @@ class CustomerStateCacheTest {
         assertEquals(Map.of("c1", row), read.rows());
         assertEquals(1, read.replayStates().get("c1")[0]);
         assertEquals(start + 1, QuarkusTransaction.requiringNew().call(() -> lock.version(tenant)), "one write committed");
+    }
+
+    private static double counter(String metrics, String result) {
+        Matcher m = Pattern.compile("(?m)^kpi_customer_cache_lookups_total\\{result=\"" + result + "\"} ([0-9.eE+-]+)$").matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     private CustomerRepository.WithReplayStates readAtCurrentVersion(TenantId tenant) {
