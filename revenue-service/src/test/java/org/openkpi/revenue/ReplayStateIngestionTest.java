@@ -284,26 +284,10 @@ class ReplayStateIngestionTest {
     }
 
     private List<String> rows(String query, String tenant) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        row.append(i == 1 ? "" : " ").append(rs.getString(i));
-                    }
-                    out.add(row.toString());
-                }
-            }
-        }
-        return out;
+        return TenantRows.rows(dataSource, query, tenant);
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.execute();
-        }
+        TenantRows.execute(dataSource, sql);
     }
 }

@@ -7,9 +7,6 @@ import static org.openkpi.revenue.Gql.customer;
 import static org.openkpi.revenue.Gql.event;
 import static org.openkpi.revenue.Gql.plan;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +22,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.junit.jupiter.api.Test;
 import org.openkpi.revenue.EmbeddedPostgresResource;
 import org.openkpi.revenue.Gql;
+import org.openkpi.revenue.TenantRows;
 import org.openkpi.revenue.api.model.SubscriptionEventInput;
 import org.openkpi.revenue.api.model.SubscriptionEventType;
 import org.openkpi.revenue.repository.CustomerRepository;
@@ -198,26 +196,10 @@ class CustomerStateCacheTest {
     }
 
     private List<String> rows(String query, String tenant) throws SQLException {
-        List<String> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(query)) {
-            ps.setString(1, tenant);
-            try (ResultSet rs = ps.executeQuery()) {
-                int columns = rs.getMetaData().getColumnCount();
-                while (rs.next()) {
-                    StringBuilder row = new StringBuilder();
-                    for (int i = 1; i <= columns; i++) {
-                        row.append(i == 1 ? "" : " ").append(rs.getString(i));
-                    }
-                    out.add(row.toString());
-                }
-            }
-        }
-        return out;
+        return TenantRows.rows(dataSource, query, tenant);
     }
 
     private void execute(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            ps.execute();
-        }
+        TenantRows.execute(dataSource, sql);
     }
 }
