@@ -71,11 +71,9 @@ public class CustomerStateCache {
         this.lock = lock;
         this.transactions = transactions;
         this.entries = size == 0 ? null : Caffeine.newBuilder().maximumSize(size).build();
-        FunctionCounter.builder(LOOKUPS, hits, AtomicLong::get).tag("result", "hit")
-                .description("customers an event batch found in this instance's cache").register(registry);
-        FunctionCounter.builder(LOOKUPS, misses, AtomicLong::get).tag("result", "miss")
-                .description("customers an event batch read from the database (not cached, or changed by a write the cache did not see)")
-                .register(registry);
+        String description = "customers of event batches found in this instance's cache (hit) or read from the database (miss)";
+        FunctionCounter.builder(LOOKUPS, hits, AtomicLong::get).tag("result", "hit").description(description).register(registry);
+        FunctionCounter.builder(LOOKUPS, misses, AtomicLong::get).tag("result", "miss").description(description).register(registry);
     }
 
     private record Key(String tenant, String customerId) {
