@@ -20,6 +20,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.openkpi.revenue.repository.CustomerRepository;
@@ -46,6 +47,7 @@ import org.openkpi.revenue.util.Maps;
  * A database restored while the service runs makes the entries wrong: restart the service after restoring its database.
  */
 @ApplicationScoped
+@Startup // its counters are at /q/metrics from the start, not from the first event batch on
 public class CustomerStateCache {
 
     /** Customers looked up, tagged {@code result} hit (from the cache) or miss (read from the database). */

@@ -1277,12 +1277,17 @@ public final class RevenueBenchmark {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(graphql.resolve("/q/metrics")).timeout(Duration.ofSeconds(10))
                     .GET().build(), HttpResponse.BodyHandlers.ofString());
-            Matcher hit = Pattern.compile(
-                    "(?m)^kpi_customer_cache_lookups_total\\{result=\"hit\"} ([0-9.eE+-]+)$").matcher(r.body());
-            Matcher miss = Pattern.compile(
-                    "(?m)^kpi_customer_cache_lookups_total\\{result=\"miss\"} ([0-9.eE+-]+)$").matcher(r.body());
-            return hit.find() && miss.find() ? new double[] {Double.parseDouble(hit.group(1)), Double.parseDouble(miss.group(1))}
-                    : null;
+            double[] counts = new double[2];
+            String[] results = {"hit", "miss"};
+            for (int i = 0; i < results.length; i++) {
+                Matcher m = Pattern.compile("(?m)^kpi_customer_cache_lookups_total\\{result=\"" + results[i] + "\"} ([0-9.eE+-]+)$")
+                        .matcher(r.body());
+                if (!m.find()) {
+                    return null;
+                }
+                counts[i] = Double.parseDouble(m.group(1));
+            }
+            return counts;
         } catch (IOException e) {
             return null;
         } catch (InterruptedException e) {
