@@ -11,7 +11,9 @@ import org.openkpi.revenue.tenant.TenantId;
 
 /**
  * Writes the customers' replay states: the column {@code customer.replay_state} (V7__replay_state_on_customer.sql), as
- * bytes. They are read with the customer rows ({@link CustomerRepository#findWithReplayStates}).
+ * bytes. They are read with the customer rows ({@link CustomerRepository#findWithReplayStates}). A stored state may be
+ * some events behind its customer's history (the service stores it only every few events, see
+ * {@code service.KnownState}).
  */
 @ApplicationScoped
 public class ReplayStateRepository {

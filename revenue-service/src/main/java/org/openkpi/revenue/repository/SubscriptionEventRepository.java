@@ -61,6 +61,38 @@ public class SubscriptionEventRepository {
         return byCustomer;
     }
 
+    /**
+     * The given customers' events effective at or after an instant each (a range of the index on customer and instant),
+     * grouped by customer; customers without one are missing.
+     */
+    public Map<String, List<SubscriptionEvent>> findAfter(TenantId tenant, Map<String, Instant> from) {
+        Map<String, List<SubscriptionEvent>> byCustomer = new HashMap<>();
+        if (from.isEmpty()) {
+            return byCustomer;
+        }
+        List<String> ids = new ArrayList<>(from.size());
+        List<String> instants = new ArrayList<>(from.size());
+        from.forEach((id, at) -> {
+            ids.add(id);
+            instants.add(at.toString());
+        });
+        jdbc.each("""
+                SELECT e.external_id, e.customer_id, e.subscription_id, e.type, e.effective_at, e.plan_code, e.quantity,
+                       e.trial_ends_at, trim_scale(e.discount_percent), trim_scale(e.discount_amount), e.cancel_at, e.paid_through
+                FROM unnest(?::text[], ?::timestamptz[]) AS f(customer_id, from_at)
+                     CROSS JOIN LATERAL (SELECT * FROM subscription_event
+                       WHERE tenant_id = ? AND customer_id = f.customer_id AND effective_at >= f.from_at) e
+                """, ps -> {
+            Jdbc.setTextArray(ps, 1, ids);
+            Jdbc.setTextArray(ps, 2, instants);
+            ps.setString(3, tenant.value());
+        }, rs -> {
+            SubscriptionEvent e = map(rs);
+            byCustomer.computeIfAbsent(e.customerId(), k -> new ArrayList<>()).add(e);
+        });
+        return byCustomer;
+    }
+
     /** Customers having an event on one of these plans. */
     public Set<String> customersOnPlans(TenantId tenant, Collection<String> planCodes) {
         return new TreeSet<>(jdbc.list("SELECT DISTINCT customer_id FROM subscription_event WHERE tenant_id = ? AND plan_code = ANY(?)",

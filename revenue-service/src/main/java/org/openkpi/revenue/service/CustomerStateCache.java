@@ -30,9 +30,9 @@ import org.openkpi.revenue.tenant.TenantId;
 import org.openkpi.revenue.util.Maps;
 
 /**
- * The customers' rows and replay states as this instance's committed event writes left them, so that a batch of events
- * need not read them back before the tenant lock (a look-up and a row per customer: about a tenth of the database's
- * work per event at the benchmark's rate). Bounded by {@code kpi.ingest.customer-cache-size} entries over all tenants
+ * The customers' rows and replay states as this instance's committed event writes left or reached them (the database
+ * stores a state only every few events, {@link KnownState}), so that a batch of events need not read them back before
+ * the tenant lock (a look-up and a row per customer, and the events after a stored state). Bounded by {@code kpi.ingest.customer-cache-size} entries over all tenants
  * (0 turns it off).
  * <p>
  * Entries are kept as of a version of the tenant's write log ({@link TenantLock}): an entry is the customer's stored
@@ -81,8 +81,11 @@ public class CustomerStateCache {
     private record Key(String tenant, String customerId) {
     }
 
-    /** A customer's row and encoded replay state (null: none stored), valid while its tenant's epoch is {@code epoch}. */
-    private record Entry(long epoch, CustomerRow row, byte[] state) {
+    /**
+     * A customer's row and replay state (null: none), valid while its tenant's epoch is {@code epoch}. The state is the
+     * one the write reached, which the database's stored state may be behind ({@link KnownState}).
+     */
+    private record Entry(long epoch, CustomerRow row, KnownState state) {
     }
 
     /** What the cache knows of a tenant: the version its entries are at, and writes waiting for an earlier one. */
@@ -104,19 +107,23 @@ public class CustomerStateCache {
         return new Stats(hits.get(), misses.get());
     }
 
+    /** Customers' rows and replay states (none for a customer without one), as {@link #read} finds them. */
+    public record Customers(Map<String, CustomerRow> rows, Map<String, KnownState> states) {
+    }
+
     /**
-     * The customers' rows and stored replay states, as of the tenant's version {@code seen} or later (see the class
-     * comment): from the cache where it has them, the rest read from the database. Customers that do not exist are
-     * missing from the result.
+     * The customers' rows and replay states, as of the tenant's version {@code seen} or later (see the class comment):
+     * from the cache where it has them, the rest read from the database (its stored states, which may be behind the
+     * customers' histories). Customers that do not exist are missing from the result.
      */
-    public CustomerRepository.WithReplayStates read(TenantId tenant, long seen, Collection<String> customerIds) {
+    public Customers read(TenantId tenant, long seen, Collection<String> customerIds) {
         if (entries == null) {
-            return customers.findWithReplayStates(tenant, customerIds);
+            return fromDatabase(tenant, customerIds, Maps.hashMap(customerIds.size()), Maps.hashMap(customerIds.size()));
         }
         long epoch = catchUp(tenant, seen);
         List<String> missing = new ArrayList<>();
         Map<String, CustomerRow> rows = Maps.hashMap(customerIds.size());
-        Map<String, byte[]> states = Maps.hashMap(customerIds.size());
+        Map<String, KnownState> states = Maps.hashMap(customerIds.size());
         for (String id : customerIds) {
             Entry e = epoch < 0 ? null : entries.getIfPresent(new Key(tenant.value(), id));
             if (e == null || e.epoch() != epoch) {
@@ -130,12 +137,18 @@ public class CustomerStateCache {
         }
         hits.addAndGet(customerIds.size() - missing.size());
         misses.addAndGet(missing.size());
-        if (!missing.isEmpty()) {
-            CustomerRepository.WithReplayStates read = customers.findWithReplayStates(tenant, missing);
+        return fromDatabase(tenant, missing, rows, states);
+    }
+
+    /** Adds these customers' rows and stored states, read from the database. */
+    private Customers fromDatabase(TenantId tenant, Collection<String> customerIds, Map<String, CustomerRow> rows,
+            Map<String, KnownState> states) {
+        if (!customerIds.isEmpty()) {
+            CustomerRepository.WithReplayStates read = customers.findWithReplayStates(tenant, customerIds);
             rows.putAll(read.rows());
-            states.putAll(read.replayStates());
+            read.replayStates().forEach((id, state) -> states.put(id, KnownState.stored(state)));
         }
-        return new CustomerRepository.WithReplayStates(rows, states);
+        return new Customers(rows, states);
     }
 
     /**
@@ -175,13 +188,13 @@ public class CustomerStateCache {
 
     /**
      * Registers, in the current transaction (which has logged its write as {@code version} under the tenant lock), the
-     * customers' rows and the replay states it writes; they enter the cache if the transaction commits.
+     * customers' rows and the replay states its evaluation reached; they enter the cache if the transaction commits.
      *
      * @param rows the customers' rows, current under the lock (customers without one here are dropped from the cache)
-     * @param states the replay states written (null for a removed one), per customer
+     * @param states the replay states reached, stored or not (null for a customer left without one), per customer
      * @param logged every customer the write is logged with
      */
-    public void written(TenantId tenant, long version, Map<String, CustomerRow> rows, Map<String, byte[]> states,
+    public void written(TenantId tenant, long version, Map<String, CustomerRow> rows, Map<String, KnownState> states,
             Collection<String> logged) {
         if (entries == null) {
             return;

@@ -193,12 +193,12 @@ public class IngestionService {
         }
         Set<String> customerIds = eventsByCustomer.keySet();
         long seen = lock.version(tenant);
-        CustomerRepository.WithReplayStates read = customerStates.read(tenant, seen, customerIds);
+        CustomerStateCache.Customers read = customerStates.read(tenant, seen, customerIds);
         Map<String, CustomerRow> readBefore = read.rows();
         Map<String, Instant> earliestEvent = earliest(eventsByCustomer);
         // the rows read are of these customers, so as many rows as customers means all of them
         Map<String, CustomerSnapshot> snapshots = readBefore.size() == customerIds.size()
-                ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent, read.replayStates())
+                ? ledger.snapshot(tenant, eventsByCustomer, earliestEvent, read.states())
                 : Map.of(); // else the batch fails under the lock
         boolean likelyAllNew = noneStored(eventsByCustomer, snapshots);
         // a batch of new events is evaluated, and its rows rendered, before the lock too; under it, that result is
@@ -234,7 +234,7 @@ public class IngestionService {
         }
         if (prepared.isPresent() && insertedAll[0] && changedSince.isPresent() && Collections.disjoint(changedSince.get(), customerIds)) {
             // every event new, and no write since the snapshots touched these customers or anything else they depend on
-            Map<String, byte[]> states = ledger.write(tenant, prepared.get());
+            Map<String, KnownState> states = ledger.write(tenant, prepared.get());
             customerStates.written(tenant, lock.logWrite(tenant, renderedCustomerIds), batchCustomers, states, customerIds);
             return batch.result();
         }
@@ -265,7 +265,7 @@ public class IngestionService {
         Map<String, CustomerSnapshot> current = new HashMap<>();
         untouched(snapshots, changedSince).forEach((id, snapshot) -> current.put(id, snapshot.withEvents(fresh.getOrDefault(id,
                 List.of()))));
-        Map<String, byte[]> states = ledger.recompute(tenant, affected, batchCustomers, current, e -> {
+        Map<String, KnownState> states = ledger.recompute(tenant, affected, batchCustomers, current, e -> {
             Integer index = indexByEvent.get(e.eventExternalId());
             String prefix = "";
             if (index == null) {
@@ -321,9 +321,9 @@ public class IngestionService {
      * Whether, by what was read before the tenant lock, none of the batch's event ids is stored among its customers'
      * events (under the lock the insert itself decides, also for an id stored under another customer; this only keeps
      * a batch that re-sends or corrects events from attempting it in vain). Compares each customer's few events
-     * directly rather than hashing every stored id. A customer resumed from its replay state has no events in its
-     * snapshot: its batch events all fall after its last stored one, so a re-sent event cannot be among them, and a
-     * corrected one that moved later is found by the insert.
+     * directly rather than hashing every stored id. A customer resumed from a replay state has only the stored events
+     * after the state in its snapshot: its batch events all fall after the state's last day, so a re-sent event can
+     * only be among those, and a corrected one that moved later is found by the insert.
      */
     private static boolean noneStored(Map<String, List<SubscriptionEvent>> eventsByCustomer, Map<String, CustomerSnapshot> snapshots) {
         if (snapshots.isEmpty()) {

@@ -23,7 +23,8 @@ import org.openkpi.revenue.util.Maps;
  * What re-evaluating customers changes in the stored ledgers, collected customer by customer ({@link #compare}) and
  * then written by {@link LedgerService}: the customer movements to retire and to add, the full component ledger's
  * difference (for the plan rollups), the stored (explicit) component rows to delete and to insert, the customer
- * movements whose only change is the {@code components_stored} flag, the re-check instants and the replay states.
+ * movements whose only change is the {@code components_stored} flag, the re-check instants and the replay states (to
+ * store, or only to keep in memory).
  */
 public final class LedgerChanges {
 
@@ -38,6 +39,11 @@ public final class LedgerChanges {
     final Map<String, Instant> rechecks;
     /** The evaluated customers' replay states to store, encoded ({@link ReplayStateCodec}). */
     final Map<String, byte[]> states;
+    /**
+     * The evaluated customers' replay states not stored (see {@link KnownState}): continued from a state by fewer events
+     * than {@link LedgerService#MAX_EVENTS_BEHIND} since the stored one.
+     */
+    final Map<String, KnownState> unstored;
     /** The evaluated customers without a replay state (a history with a past-due notice): a stored one goes. */
     final List<String> stateless = new ArrayList<>();
     private final Map<String, Set<LocalDate>> storedDays = new HashMap<>();
@@ -46,6 +52,7 @@ public final class LedgerChanges {
     LedgerChanges(int customers) {
         rechecks = Maps.linkedHashMap(customers);
         states = Maps.linkedHashMap(customers);
+        unstored = Maps.hashMap(customers);
     }
 
     /**
@@ -55,9 +62,12 @@ public final class LedgerChanges {
      * @param dims the customer's row (its dimensions go on every ledger row), or null
      * @param oldCustomer the stored customer movements from {@code from} on
      * @param oldExplicit the stored component rows from {@code from} on
+     * @param behind for an evaluation continued from a state, how many of the customer's events the state it reaches
+     *        includes and the stored one does not; for a whole history replayed, {@link KnownState#UNKNOWN} (its state is
+     *        stored, as the stored one may not be of a prefix of the history any more)
      */
     void compare(String customerId, CustomerLedger derived, LocalDate from, CustomerRow dims, List<StoredMovement> oldCustomer,
-            List<StoredMovement> oldExplicit) {
+            List<StoredMovement> oldExplicit, int behind) {
         List<StoredMovement> fresh = new ArrayList<>();
         for (LedgerMovement m : derived.movements()) {
             if (from == null || !m.day().isBefore(from)) {
@@ -95,6 +105,8 @@ public final class LedgerChanges {
         rechecks.put(customerId, derived.recheckAt());
         if (derived.state() == null) {
             stateless.add(customerId);
+        } else if (behind >= 0 && behind < LedgerService.MAX_EVENTS_BEHIND) {
+            unstored.put(customerId, new KnownState(ReplayStateCodec.encode(derived.state()), behind));
         } else {
             states.put(customerId, ReplayStateCodec.encode(derived.state()));
         }

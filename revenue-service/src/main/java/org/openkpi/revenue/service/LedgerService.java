@@ -52,6 +52,13 @@ import org.openkpi.revenue.util.Maps;
 public class LedgerService {
 
     static final String NONE = "";
+
+    /**
+     * A replay state continued by fewer events than this since the customer's stored one is not stored (one customer-row
+     * update per customer and batch saved); the instance keeps it in its cache, and whoever continues from the stored
+     * state reads the events after it (see {@link KnownState}).
+     */
+    public static final int MAX_EVENTS_BEHIND = 16;
     private static final int CHUNK = 5000;
 
     private final SettingsRepository settings;
@@ -110,42 +117,62 @@ public class LedgerService {
 
     /**
      * Reads, for customers about to receive the given events, the stored state their evaluation under the lock
-     * will need, and only that: when a customer's events all fall on days after its last stored event, its replay state
-     * (and its ledger rows after that day only if a trial end or a cancellation is scheduled there); otherwise its events.
-     * Then its ledger rows from the earliest day these events can change. Runs before the tenant lock; the caller uses a
-     * snapshot only if no write touched the customer since (see
-     * {@link org.openkpi.revenue.repository.TenantLock#changedSince}).
+     * will need, and only that: when a customer's events all fall on days after its replay state's last day, that state
+     * and the stored events after it (for a state the instance kept, which is current, none; for the database's, which
+     * may be behind, a range of the events' index), and its ledger rows after that day unless it can have none (a state
+     * continued by no stored event, with no trial end or cancellation scheduled); otherwise its events, and its ledger
+     * rows from the earliest day these events can change. Runs before the tenant lock; the caller uses a snapshot only if
+     * no write touched the customer since (see {@link org.openkpi.revenue.repository.TenantLock#changedSince}).
      *
      * @param batchEvents per customer, the events of the batch (new or not)
      * @param earliestEvent per customer, the earliest effective instant among its batch events
-     * @param storedStates per customer of the batch, its stored replay state, if any (read with its customer row,
-     *        {@link org.openkpi.revenue.repository.CustomerRepository#findWithReplayStates})
+     * @param knownStates per customer of the batch, its replay state, if any: kept by this instance, or the database's
+     *        (read with its customer row, {@link org.openkpi.revenue.repository.CustomerRepository#findWithReplayStates})
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Map<String, CustomerSnapshot> snapshot(TenantId tenant, Map<String, List<SubscriptionEvent>> batchEvents,
-            Map<String, Instant> earliestEvent, Map<String, byte[]> storedStates) {
+            Map<String, Instant> earliestEvent, Map<String, KnownState> knownStates) {
         ZoneId zone = settings.find(tenant).zone();
-        // per customer of the batch (by position): its stored state, if the batch's events can resume from it
+        // per customer of the batch (by position): its state, if the batch's events can continue it
         int n = batchEvents.size();
         String[] ids = new String[n];
         ReplayState[] states = new ReplayState[n];
+        int[] behind = new int[n];
         List<String> withoutState = new ArrayList<>();
+        Map<String, Instant> afterStoredState = new HashMap<>();
         int k = 0;
         for (Map.Entry<String, List<SubscriptionEvent>> entry : batchEvents.entrySet()) {
             String customerId = entry.getKey();
-            byte[] bytes = storedStates.get(customerId);
-            ReplayState state = bytes == null ? null : ReplayStateCodec.decode(bytes);
+            KnownState known = knownStates.get(customerId);
+            ReplayState state = known == null ? null : ReplayStateCodec.decode(known.state());
             if (state != null && !state.accepts(entry.getValue(), zone)) {
                 state = null;
             }
             ids[k] = customerId;
-            states[k++] = state;
             if (state == null) {
                 withoutState.add(customerId);
+            } else if (known.behind() == KnownState.UNKNOWN) {
+                afterStoredState.put(customerId, state.lastDay().plusDays(1).atStartOfDay(zone).toInstant());
+            } else {
+                behind[k] = known.behind();
             }
+            states[k++] = state;
         }
         Map<String, List<SubscriptionEvent>> stored = events.findByCustomers(tenant, withoutState);
+        Map<String, List<SubscriptionEvent>> afterState = events.findAfter(tenant, afterStoredState);
+        List<String> notContinuable = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            if (states[i] != null && !states[i].accepts(afterState.getOrDefault(ids[i], List.of()), zone)
+                    && afterState.containsKey(ids[i])) {
+                // stored events after the state that it cannot be continued with (a past-due notice, which an
+                // evaluation would have removed the state for): the whole history instead
+                states[i] = null;
+                notContinuable.add(ids[i]);
+            }
+        }
+        stored.putAll(events.findByCustomers(tenant, notContinuable));
         LocalDate[] fromDay = new LocalDate[n];
+        boolean[] rowsRead = new boolean[n];
         Map<String, LocalDate> readFrom = Maps.linkedHashMap(withoutState.size());
         for (int i = 0; i < n; i++) {
             String customerId = ids[i];
@@ -159,7 +186,8 @@ public class LedgerService {
                 day = LocalDate.ofInstant(MovementEngine.earliestAffected(history, earliest), zone);
             }
             fromDay[i] = day;
-            if (states[i] == null || states[i].hasScheduledTransition()) {
+            rowsRead[i] = states[i] == null || states[i].hasScheduledTransition() || afterState.containsKey(customerId);
+            if (rowsRead[i]) {
                 readFrom.put(customerId, day);
             }
         }
@@ -168,10 +196,11 @@ public class LedgerService {
         Map<String, CustomerSnapshot> out = Maps.hashMap(n);
         for (int i = 0; i < n; i++) {
             String customerId = ids[i];
-            boolean rowsRead = states[i] == null || states[i].hasScheduledTransition();
-            out.put(customerId, new CustomerSnapshot(states[i] == null ? stored.getOrDefault(customerId, List.of()) : List.of(),
-                    states[i], fromDay[i], rowsRead ? movements.getOrDefault(customerId, List.of()) : List.of(),
-                    rowsRead ? components.getOrDefault(customerId, List.of()) : List.of()));
+            List<SubscriptionEvent> events = states[i] == null ? stored.getOrDefault(customerId, List.of())
+                    : afterState.getOrDefault(customerId, List.of());
+            out.put(customerId, new CustomerSnapshot(events, states[i], behind[i], fromDay[i],
+                    rowsRead[i] ? movements.getOrDefault(customerId, List.of()) : List.of(),
+                    rowsRead[i] ? components.getOrDefault(customerId, List.of()) : List.of()));
         }
         return out;
     }
@@ -183,13 +212,13 @@ public class LedgerService {
      * @param snapshots per customer, its whole event history (the batch's events included) and its ledger rows from
      *        a day on, still valid under the lock; used for customers not evaluated over their whole history whose
      *        changes start no earlier than the snapshot's rows
-     * @return the replay states written, per customer (encoded; null where the customer's state was removed): one per
+     * @return the replay states the evaluation reached, per customer (null where the customer has none): one per
      *         customer evaluated
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, byte[]> recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
+    public Map<String, KnownState> recompute(TenantId tenant, Map<String, Instant> changedFrom, Map<String, CustomerRow> knownCustomers,
             Map<String, CustomerSnapshot> snapshots, Function<EngineException, ApiException> onError) {
-        Map<String, byte[]> written = Maps.hashMap(changedFrom.size());
+        Map<String, KnownState> written = Maps.hashMap(changedFrom.size());
         if (!changedFrom.isEmpty()) {
             evaluateInChunks(tenant, changedFrom, knownCustomers, snapshots, onError,
                     changes -> apply(tenant, plan(tenant, changes), written));
@@ -230,8 +259,8 @@ public class LedgerService {
 
     /** Writes changes {@link #prepare} derived; the caller holds the tenant lock and has checked they still hold. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public Map<String, byte[]> write(TenantId tenant, PreparedChanges prepared) {
-        Map<String, byte[]> written = new HashMap<>();
+    public Map<String, KnownState> write(TenantId tenant, PreparedChanges prepared) {
+        Map<String, KnownState> written = new HashMap<>();
         prepared.chunks().forEach(plan -> apply(tenant, plan, written));
         return written;
     }
@@ -311,17 +340,17 @@ public class LedgerService {
                     : readMovements.getOrDefault(customerId, List.of());
             List<StoredMovement> oldExplicitComponents = rowsAtHand[i] ? CustomerSnapshot.from(snapshot.components(), fromDay[i])
                     : readComponents.getOrDefault(customerId, List.of());
+            boolean resumed = snapshot != null && snapshot.resumeFrom() != null;
             CustomerLedger derived;
             try {
-                derived = snapshot != null && snapshot.resumeFrom() != null
-                        ? engine.resume(customerId, snapshot.resumeFrom(), customerEvents[i])
+                derived = resumed ? engine.resume(customerId, snapshot.resumeFrom(), customerEvents[i])
                         : engine.evaluate(customerId, customerEvents[i]);
             } catch (EngineException e) {
                 throw onError.apply(e);
             }
             CustomerRow known = knownCustomers.get(customerId);
             changes.compare(customerId, derived, fromDay[i], known != null ? known : readCustomers.get(customerId), oldMovements,
-                    oldExplicitComponents);
+                    oldExplicitComponents, resumed ? snapshot.behind() + customerEvents[i].size() : KnownState.UNKNOWN);
         }
         return changes;
     }
@@ -380,9 +409,9 @@ public class LedgerService {
     /**
      * Writes a plan: ledger rows, the change feed's reversals, the rollups' deltas, the re-checks, the replay states.
      *
-     * @param written receives the replay states written (null for a state removed)
+     * @param written receives the evaluated customers' replay states, stored or not (null for a state removed)
      */
-    private void apply(TenantId tenant, WritePlan plan, Map<String, byte[]> written) {
+    private void apply(TenantId tenant, WritePlan plan, Map<String, KnownState> written) {
         LedgerChanges changes = plan.changes;
         long[] seqs = feed.reserve(plan.removed.size() + plan.added.size());
         List<FeedRow> reversals = new ArrayList<>(plan.removed.size());
@@ -401,7 +430,8 @@ public class LedgerService {
         ledger.setRechecks(tenant, plan.rechecks);
         replayStates.save(tenant, plan.states);
         replayStates.delete(tenant, changes.stateless);
-        written.putAll(changes.states);
+        changes.states.forEach((id, state) -> written.put(id, new KnownState(state, 0)));
+        written.putAll(changes.unstored);
         changes.stateless.forEach(id -> written.put(id, null));
     }
 

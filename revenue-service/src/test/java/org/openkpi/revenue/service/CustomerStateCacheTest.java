@@ -17,25 +17,16 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 
 import org.junit.jupiter.api.Test;
 import org.openkpi.revenue.EmbeddedPostgresResource;
 import org.openkpi.revenue.Gql;
+import org.openkpi.revenue.OtherInstance;
 import org.openkpi.revenue.TenantRows;
-import org.openkpi.revenue.api.model.SubscriptionEventInput;
-import org.openkpi.revenue.api.model.SubscriptionEventType;
-import org.openkpi.revenue.repository.CustomerRepository;
 import org.openkpi.revenue.repository.CustomerRow;
-import org.openkpi.revenue.repository.FxRateRepository;
-import org.openkpi.revenue.repository.MoneyFactRepository;
-import org.openkpi.revenue.repository.PlanRepository;
-import org.openkpi.revenue.repository.SettingsRepository;
-import org.openkpi.revenue.repository.SubscriptionEventRepository;
 import org.openkpi.revenue.repository.TenantLock;
 import org.openkpi.revenue.tenant.TenantId;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -59,23 +50,7 @@ class CustomerStateCacheTest {
     @Inject
     TenantLock lock;
     @Inject
-    SettingsRepository settings;
-    @Inject
-    PlanRepository plans;
-    @Inject
-    CustomerRepository customers;
-    @Inject
-    SubscriptionEventRepository events;
-    @Inject
-    FxRateRepository fxRates;
-    @Inject
-    MoneyFactRepository moneyFacts;
-    @Inject
-    LedgerService ledger;
-    @Inject
-    DeadlockRetry retry;
-    @Inject
-    TransactionSynchronizationRegistry transactions;
+    OtherInstance otherInstance;
 
     @Test
     void aBatchGetsTheCustomersItsInstanceWroteLastFromTheCache() throws SQLException {
@@ -102,10 +77,7 @@ class CustomerStateCacheTest {
         Gql t = tenantWithPlanA("cache-foreign", "c1", "c2");
         t.events(List.of(started("e1", "c1", "2024-01-10"), started("e2", "c2", "2024-01-10")));
         // another instance (its own cache) changes c1's quantity; this instance's cache still holds c1 at quantity 1
-        IngestionService other = new IngestionService(5000, lock, settings, plans, customers, events, fxRates, moneyFacts, ledger,
-                retry, new CustomerStateCache(1000, customers, lock, transactions, new SimpleMeterRegistry()));
-        other.recordSubscriptionEvents(new TenantId("cache-foreign"), List.of(new SubscriptionEventInput("e3", "c1", "s-c1",
-                SubscriptionEventType.QUANTITY_CHANGED, "2024-02-10T09:00:00Z", null, 2, null, null, null, null, null)));
+        otherInstance.events("cache-foreign", List.of(quantity("e3", "c1", "2024-02-10", 2)));
         CustomerStateCache.Stats before = cache.stats();
         t.events(List.of(quantity("e4", "c1", "2024-03-10", 3), quantity("e5", "c2", "2024-03-10", 2)));
         assertStats(before, 1, 1, "c1, which the other instance changed, is read from the database; c2 from the cache");
@@ -141,7 +113,8 @@ class CustomerStateCacheTest {
         });
         assertThrows(IllegalStateException.class, () -> QuarkusTransaction.requiringNew().run(() -> {
             lock.lockForEvents(tenant);
-            cache.written(tenant, lock.logWrite(tenant, List.of("c1")), Map.of("c1", row), Map.of("c1", new byte[] {1}), List.of("c1"));
+            cache.written(tenant, lock.logWrite(tenant, List.of("c1")), Map.of("c1", row), Map.of("c1", new KnownState(new byte[] {1}, 3)),
+                    List.of("c1"));
             throw new IllegalStateException("the batch fails");
         }));
         CustomerStateCache.Stats before = cache.stats();
@@ -150,13 +123,15 @@ class CustomerStateCacheTest {
 
         QuarkusTransaction.requiringNew().run(() -> {
             lock.lockForEvents(tenant);
-            cache.written(tenant, lock.logWrite(tenant, List.of("c1")), Map.of("c1", row), Map.of("c1", new byte[] {1}), List.of("c1"));
+            cache.written(tenant, lock.logWrite(tenant, List.of("c1")), Map.of("c1", row), Map.of("c1", new KnownState(new byte[] {1}, 3)),
+                    List.of("c1"));
         });
         before = cache.stats();
-        CustomerRepository.WithReplayStates read = readAtCurrentVersion(tenant);
+        CustomerStateCache.Customers read = readAtCurrentVersion(tenant);
         assertStats(before, 1, 0, "a committed write's entry is used");
         assertEquals(Map.of("c1", row), read.rows());
-        assertEquals(1, read.replayStates().get("c1")[0]);
+        assertEquals(1, read.states().get("c1").state()[0]);
+        assertEquals(3, read.states().get("c1").behind(), "with how far the stored state is behind it");
         assertEquals(start + 1, QuarkusTransaction.requiringNew().call(() -> lock.version(tenant)), "one write committed");
     }
 
@@ -165,7 +140,7 @@ class CustomerStateCacheTest {
         return m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
-    private CustomerRepository.WithReplayStates readAtCurrentVersion(TenantId tenant) {
+    private CustomerStateCache.Customers readAtCurrentVersion(TenantId tenant) {
         return QuarkusTransaction.requiringNew().call(() -> cache.read(tenant, lock.version(tenant), List.of("c1")));
     }
 
