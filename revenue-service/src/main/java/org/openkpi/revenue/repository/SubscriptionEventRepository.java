@@ -62,8 +62,10 @@ public class SubscriptionEventRepository {
     }
 
     /**
-     * The given customers' events effective at or after an instant each (a range of the index on customer and instant),
-     * grouped by customer; customers without one are missing.
+     * The given customers' events effective at or after an instant each, grouped by customer; customers without one are
+     * missing. Found by the index on customer, whose entries of a customer are one posting list (an index on customer
+     * and instant would find just these rows, but its entries, one per event, made the index and every event write
+     * larger: measured in BENCHMARK.md).
      */
     public Map<String, List<SubscriptionEvent>> findAfter(TenantId tenant, Map<String, Instant> from) {
         Map<String, List<SubscriptionEvent>> byCustomer = new HashMap<>();

@@ -119,7 +119,7 @@ public class LedgerService {
      * Reads, for customers about to receive the given events, the stored state their evaluation under the lock
      * will need, and only that: when a customer's events all fall on days after its replay state's last day, that state
      * and the stored events after it (for a state the instance kept, which is current, none; for the database's, which
-     * may be behind, a range of the events' index), and its ledger rows after that day unless it can have none (a state
+     * may be behind, its events after the state's day), and its ledger rows after that day unless it can have none (a state
      * continued by no stored event, with no trial end or cancellation scheduled); otherwise its events, and its ledger
      * rows from the earliest day these events can change. Runs before the tenant lock; the caller uses a snapshot only if
      * no write touched the customer since (see {@link org.openkpi.revenue.repository.TenantLock#changedSince}).
