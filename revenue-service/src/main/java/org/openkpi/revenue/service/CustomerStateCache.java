@@ -32,8 +32,8 @@ import org.openkpi.revenue.util.Maps;
 /**
  * The customers' rows and replay states as this instance's committed event writes left or reached them (the database
  * stores a state only every few events, {@link KnownState}), so that a batch of events need not read them back before
- * the tenant lock (a look-up and a row per customer, and the events after a stored state). Bounded by {@code kpi.ingest.customer-cache-size} entries over all tenants
- * (0 turns it off).
+ * the tenant lock (a look-up and a row per customer, and the events after a stored state). Bounded by
+ * {@code kpi.ingest.customer-cache-size} entries over all tenants (0 turns it off).
  * <p>
  * Entries are kept as of a version of the tenant's write log ({@link TenantLock}): an entry is the customer's stored
  * row and state at that version. Only an event write of this instance puts entries, with the values it wrote, once it
