@@ -47,11 +47,7 @@ public class SubscriptionEventRepository {
             return new HashMap<>();
         }
         Map<String, List<SubscriptionEvent>> byCustomer = Maps.hashMap(customerIds.size());
-        jdbc.each("""
-                SELECT external_id, customer_id, subscription_id, type, effective_at, plan_code, quantity, trial_ends_at,
-                       trim_scale(discount_percent), trim_scale(discount_amount), cancel_at, paid_through
-                FROM subscription_event WHERE tenant_id = ? AND customer_id = ANY(?)
-                """, ps -> {
+        jdbc.each("SELECT " + COLUMNS + " FROM subscription_event WHERE tenant_id = ? AND customer_id = ANY(?)", ps -> {
             ps.setString(1, tenant.value());
             Jdbc.setTextArray(ps, 2, customerIds);
         }, rs -> {
@@ -78,12 +74,10 @@ public class SubscriptionEventRepository {
             ids.add(id);
             instants.add(at.toString());
         });
-        jdbc.each("""
-                SELECT e.external_id, e.customer_id, e.subscription_id, e.type, e.effective_at, e.plan_code, e.quantity,
-                       e.trial_ends_at, trim_scale(e.discount_percent), trim_scale(e.discount_amount), e.cancel_at, e.paid_through
-                FROM unnest(?::text[], ?::timestamptz[]) AS f(customer_id, from_at)
+        jdbc.each("SELECT " + COLUMNS + """
+                 FROM unnest(?::text[], ?::timestamptz[]) AS f(id, from_at)
                      CROSS JOIN LATERAL (SELECT * FROM subscription_event
-                       WHERE tenant_id = ? AND customer_id = f.customer_id AND effective_at >= f.from_at) e
+                       WHERE tenant_id = ? AND customer_id = f.id AND effective_at >= f.from_at) e
                 """, ps -> {
             Jdbc.setTextArray(ps, 1, ids);
             Jdbc.setTextArray(ps, 2, instants);
@@ -197,6 +191,11 @@ public class SubscriptionEventRepository {
         Timestamp ts = rs.getTimestamp(index);
         return ts == null ? null : ts.toInstant();
     }
+
+    /** The columns {@link #map} reads, in its order. */
+    private static final String COLUMNS = """
+            external_id, customer_id, subscription_id, type, effective_at, plan_code, quantity, trial_ends_at,
+            trim_scale(discount_percent), trim_scale(discount_amount), cancel_at, paid_through""";
 
     /**
      * An event as it was ingested: the amounts are selected with trim_scale, so they come without the column's trailing

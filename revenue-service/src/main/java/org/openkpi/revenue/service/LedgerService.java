@@ -159,18 +159,9 @@ public class LedgerService {
             states[k++] = state;
         }
         Map<String, List<SubscriptionEvent>> stored = events.findByCustomers(tenant, withoutState);
+        // (a stored state that these events cannot continue is not used: the evaluation checks each snapshot's state
+        // against its events and reads the whole history instead)
         Map<String, List<SubscriptionEvent>> afterState = events.findAfter(tenant, afterStoredState);
-        List<String> notContinuable = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (states[i] != null && !states[i].accepts(afterState.getOrDefault(ids[i], List.of()), zone)
-                    && afterState.containsKey(ids[i])) {
-                // stored events after the state that it cannot be continued with (a past-due notice, which an
-                // evaluation would have removed the state for): the whole history instead
-                states[i] = null;
-                notContinuable.add(ids[i]);
-            }
-        }
-        stored.putAll(events.findByCustomers(tenant, notContinuable));
         LocalDate[] fromDay = new LocalDate[n];
         boolean[] rowsRead = new boolean[n];
         Map<String, LocalDate> readFrom = Maps.linkedHashMap(withoutState.size());
