@@ -103,11 +103,17 @@ final class SubscriptionEventInputJsonb implements Jsonb {
             }
         }
         Object type = map.get("type");
+        BigDecimal discountPercent = decimal(map.get("discountPercent"));
+        BigDecimal discountAmount = decimal(map.get("discountAmount"));
+        if (discountPercent == null && map.get("discountPercent") != null
+                || discountAmount == null && map.get("discountAmount") != null) {
+            return null; // a string that is not a number: the JSON path fails on it, with its message
+        }
         return new SubscriptionEventInput((String) map.get("externalId"), (String) map.get("customerId"),
                 (String) map.get("subscriptionId"),
                 type == null || type instanceof SubscriptionEventType ? (SubscriptionEventType) type : typeNamed(nameOf(type)),
                 (String) map.get("effectiveAt"), (String) map.get("planCode"), (Integer) map.get("quantity"),
-                (String) map.get("trialEndsAt"), (BigDecimal) map.get("discountPercent"), (BigDecimal) map.get("discountAmount"),
+                (String) map.get("trialEndsAt"), discountPercent, discountAmount,
                 (String) map.get("cancelAt"), (String) map.get("paidThrough"));
     }
 
@@ -121,9 +127,32 @@ final class SubscriptionEventInputJsonb implements Jsonb {
                     "paidThrough" -> value instanceof String;
             case "type" -> value instanceof SubscriptionEventType || typeNamed(nameOf(value)) != null;
             case "quantity" -> value instanceof Integer;
-            case "discountPercent", "discountAmount" -> value instanceof BigDecimal;
+            // SmallRye's BigDecimal scalar passes a JSON string or integer through as it came
+            case "discountPercent", "discountAmount" -> value instanceof BigDecimal || value instanceof String
+                    || value instanceof Integer || value instanceof Long;
             default -> true;
         };
+    }
+
+    /**
+     * The decimal the JSON reader gives for this value as {@link #toJson(Object)} writes it: a number as it is, a string
+     * parsed as {@code new BigDecimal} parses it (null if it does not parse), an integer with scale 0.
+     */
+    private static BigDecimal decimal(Object value) {
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        if (value instanceof Integer || value instanceof Long) {
+            return BigDecimal.valueOf(((Number) value).longValue());
+        }
+        if (value instanceof String s) {
+            try {
+                return new BigDecimal(s);
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** What toJson writes for an enum value or a string: its name. */
