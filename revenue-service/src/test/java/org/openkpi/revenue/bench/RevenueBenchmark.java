@@ -59,12 +59,23 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * (200), {@code --seed N} (42), {@code --generate-only} (print the synthetic history's statistics and
  * stop), {@code --profile} (record the service with JDK Flight Recorder and sample {@code pg_stat_activity}
  * during event ingestion, then print where the time went). System property {@code benchmark.serviceJvmArgs}:
- * extra JVM arguments for the service.
+ * the service's JVM arguments (default: its container image's, {@link #IMAGE_JVM_ARGS}; empty: the JVM's defaults).
  *
  * <p>The service runs from a private copy of {@code target/quarkus-app}, so a rebuild of the module while
  * the benchmark runs cannot pull the jars from under it.
  */
 public final class RevenueBenchmark {
+
+    /**
+     * The JVM options the service's container image runs it with (src/main/docker/Dockerfile.jvm) in the 2 GiB the
+     * deploy overlays give it: run-java.sh's ParallelGC options with the image's {@code GC_TIME_RATIO=99}, and the heap
+     * fixed at the image's 70% of 2 GiB ({@code JAVA_MAX_MEM_RATIO=70}, {@code -XX:InitialRAMPercentage=70}), given in
+     * megabytes because this machine's memory is not the container's. {@code -Dbenchmark.serviceJvmArgs=} (empty) runs
+     * the service with the JVM's defaults instead (G1, a quarter of the machine's memory), as before 2026-11-24's seventh
+     * session.
+     */
+    static final String IMAGE_JVM_ARGS = "-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=99"
+            + " -XX:AdaptiveSizePolicyWeight=90 -Xms1434m -Xmx1434m -XX:+ExitOnOutOfMemoryError";
 
     static final String ISSUER = "https://kpi.bench/issuer";
     static final String AUDIENCE = "kpi-suite";
@@ -447,7 +458,7 @@ public final class RevenueBenchmark {
                 moduleDir = Files.isDirectory(cwd.resolve("src/main/java/org/openkpi/revenue")) ? cwd
                         : cwd.resolve("revenue-service");
             }
-            String jvm = System.getProperty("benchmark.serviceJvmArgs", "");
+            String jvm = System.getProperty("benchmark.serviceJvmArgs", IMAGE_JVM_ARGS);
             List<String> jvmArgs = jvm.isBlank() ? List.of() : Arrays.asList(jvm.trim().split("\\s+"));
             return new Options(customers, batch, senders, skip2x, warmupCustomers, warmup, warmupSeconds, iterations, seed, generateOnly, profile, moduleDir,
                     jvmArgs, pgSettings);
@@ -717,6 +728,9 @@ public final class RevenueBenchmark {
         }
         System.out.printf(Locale.ROOT, "revenue-service (pid %d, run from a copy of %s in %s) ready on :%d after %.1f s; log %s%n",
                 service.pid(), jar.getParent(), appCopy, port, (System.nanoTime() - t0) / 1e9, serviceLog);
+        System.out.println("  service JVM options: " + (options.serviceJvmArgs().isEmpty() ? "none (the JVM's defaults)"
+                : String.join(" ", options.serviceJvmArgs()) + (options.serviceJvmArgs().equals(List.of(IMAGE_JVM_ARGS.split(" ")))
+                        ? " (its container image's, in 2 GiB)" : "")));
     }
 
     /** Stops the service (SIGTERM, then kill) and PostgreSQL. Idempotent; also runs on Ctrl-C. */
