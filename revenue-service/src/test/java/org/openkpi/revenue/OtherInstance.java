@@ -7,6 +7,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.openkpi.revenue.api.model.IngestResult;
 import org.openkpi.revenue.api.model.SubscriptionEventInput;
 import org.openkpi.revenue.api.model.SubscriptionEventType;
@@ -24,6 +25,7 @@ import org.openkpi.revenue.service.LedgerService;
 import org.openkpi.revenue.tenant.TenantId;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.quarkus.arc.Arc;
 
 /**
  * Event ingestion as another instance of the service runs it, over the same database: an {@link IngestionService} with a
@@ -32,36 +34,19 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 @ApplicationScoped
 public class OtherInstance {
 
-    private final TenantLock lock;
-    private final SettingsRepository settings;
-    private final PlanRepository plans;
-    private final CustomerRepository customers;
-    private final SubscriptionEventRepository events;
-    private final FxRateRepository fxRates;
-    private final MoneyFactRepository moneyFacts;
-    private final LedgerService ledger;
-    private final DeadlockRetry retry;
-    private final TransactionSynchronizationRegistry transactions;
-
-    public OtherInstance(TenantLock lock, SettingsRepository settings, PlanRepository plans, CustomerRepository customers,
-            SubscriptionEventRepository events, FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger,
-            DeadlockRetry retry, TransactionSynchronizationRegistry transactions) {
-        this.lock = lock;
-        this.settings = settings;
-        this.plans = plans;
-        this.customers = customers;
-        this.events = events;
-        this.fxRates = fxRates;
-        this.moneyFacts = moneyFacts;
-        this.ledger = ledger;
-        this.retry = retry;
-        this.transactions = transactions;
+    /** A new instance's ingestion, with an empty cache of its own; everything else is this instance's beans. */
+    public IngestionService start() {
+        CustomerRepository customers = bean(CustomerRepository.class);
+        TenantLock lock = bean(TenantLock.class);
+        return new IngestionService(ConfigProvider.getConfig().getValue("kpi.ingest.max-batch-size", Integer.class), lock,
+                bean(SettingsRepository.class), bean(PlanRepository.class), customers, bean(SubscriptionEventRepository.class),
+                bean(FxRateRepository.class), bean(MoneyFactRepository.class), bean(LedgerService.class),
+                bean(DeadlockRetry.class), new CustomerStateCache(1000, customers, lock,
+                        bean(TransactionSynchronizationRegistry.class), new SimpleMeterRegistry()));
     }
 
-    /** A new instance's ingestion, with an empty cache of its own. */
-    public IngestionService start() {
-        return new IngestionService(5000, lock, settings, plans, customers, events, fxRates, moneyFacts, ledger, retry,
-                new CustomerStateCache(1000, customers, lock, transactions, new SimpleMeterRegistry()));
+    private static <T> T bean(Class<T> type) {
+        return Arc.container().instance(type).get();
     }
 
     /** Records events (as {@link Gql#event} builds them) through a new instance. */
