@@ -70,12 +70,12 @@ public final class RevenueBenchmark {
      * The JVM options the service's container image runs it with (src/main/docker/Dockerfile.jvm) in the 2 GiB the
      * deploy overlays give it: run-java.sh's ParallelGC options with the image's {@code GC_TIME_RATIO=99}, and the heap
      * fixed at the image's 70% of 2 GiB ({@code JAVA_MAX_MEM_RATIO=70}, {@code -XX:InitialRAMPercentage=70}), given in
-     * megabytes because this machine's memory is not the container's. {@code -Dbenchmark.serviceJvmArgs=} (empty) runs
-     * the service with the JVM's defaults instead (G1, a quarter of the machine's memory), as before 2026-11-24's seventh
-     * session.
+     * megabytes because this machine's memory is not the container's, half of it young ({@code -XX:NewRatio=1}).
+     * {@code -Dbenchmark.serviceJvmArgs=} (empty) runs the service with the JVM's defaults instead (G1, a quarter of the
+     * machine's memory), as before 2026-11-24's seventh session.
      */
     static final String IMAGE_JVM_ARGS = "-XX:+UseParallelGC -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:GCTimeRatio=99"
-            + " -XX:AdaptiveSizePolicyWeight=90 -Xms1434m -Xmx1434m -XX:+ExitOnOutOfMemoryError";
+            + " -XX:AdaptiveSizePolicyWeight=90 -Xms1434m -Xmx1434m -XX:NewRatio=1 -XX:+ExitOnOutOfMemoryError";
 
     static final String ISSUER = "https://kpi.bench/issuer";
     static final String AUDIENCE = "kpi-suite";
