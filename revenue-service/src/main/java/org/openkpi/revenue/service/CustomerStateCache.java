@@ -95,8 +95,12 @@ public class CustomerStateCache {
         final TreeMap<Long, Update> pending = new TreeMap<>();
     }
 
-    /** A committed write of this instance: the entries it leaves, and the customers it touched without one. */
-    private record Update(Map<String, Entry> written, List<String> dropped) {
+    /** A committed write of this instance: what it leaves per customer, and the customers it touched without an entry. */
+    private record Update(Map<String, Written> written, List<String> dropped) {
+    }
+
+    /** A customer's row and replay state as a write left them; an {@link Entry} once applied at the tenant's epoch. */
+    private record Written(CustomerRow row, KnownState state) {
     }
 
     /** Lookups answered from the cache and from the database, since the start (for tests and diagnostics). */
@@ -199,14 +203,14 @@ public class CustomerStateCache {
         if (entries == null) {
             return;
         }
-        Map<String, Entry> written = Maps.hashMap(states.size());
+        Map<String, Written> written = Maps.hashMap(states.size());
         List<String> dropped = new ArrayList<>();
         states.forEach((id, state) -> {
             CustomerRow row = rows.get(id);
             if (row == null) {
                 dropped.add(id);
             } else {
-                written.put(id, new Entry(0, row, state));
+                written.put(id, new Written(row, state));
             }
         });
         for (String id : logged) {
@@ -253,7 +257,7 @@ public class CustomerStateCache {
             }
             Map<Key, Entry> put = Maps.hashMap(u.written().size());
             long epoch = t.epoch;
-            u.written().forEach((id, e) -> put.put(new Key(tenant.value(), id), new Entry(epoch, e.row(), e.state())));
+            u.written().forEach((id, w) -> put.put(new Key(tenant.value(), id), new Entry(epoch, w.row(), w.state())));
             entries.putAll(put);
             t.version++;
         }
