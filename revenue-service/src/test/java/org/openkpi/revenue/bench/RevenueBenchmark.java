@@ -625,7 +625,9 @@ public final class RevenueBenchmark {
 
     private void startPostgres() throws IOException, SQLException {
         Files.createDirectories(postgresLog.getParent());
-        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.to(postgresLog.toFile());
+        Files.deleteIfExists(postgresLog);
+        // appended to, not truncated: pg_ctl's stop writes to the same file while the server's output is still open on it
+        ProcessBuilder.Redirect toLog = ProcessBuilder.Redirect.appendTo(postgresLog.toFile());
         long t0 = System.nanoTime();
         synchronized (this) {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
