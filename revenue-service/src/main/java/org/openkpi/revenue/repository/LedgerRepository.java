@@ -27,19 +27,6 @@ public class LedgerRepository {
     public static final String CUSTOMER_LEDGER = "mrr_movement";
     public static final String COMPONENT_LEDGER = "mrr_component_movement";
 
-    /**
-     * A batch's customers' ledger rows from a day on: an index probe per customer, as long as the plan is generic
-     * ({@code plan_cache_mode} in application.properties; {@code GenericPlansTest} shows the custom plan that a tenant's
-     * missing statistics lead to).
-     */
-    static final String CUSTOMER_MOVEMENTS_FROM = """
-            SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel, m.feed_seq
-            FROM unnest(?::text[], ?::date[]) AS f(customer_id, from_day)
-                 CROSS JOIN LATERAL (SELECT * FROM mrr_movement
-                   WHERE tenant_id = ? AND customer_id = f.customer_id AND day >= coalesce(f.from_day, '-infinity')) m
-            ORDER BY m.customer_id, m.day
-            """;
-
     private final Jdbc jdbc;
 
     public LedgerRepository(Jdbc jdbc) {
@@ -55,7 +42,13 @@ public class LedgerRepository {
         if (fromDay.isEmpty()) {
             return out;
         }
-        jdbc.each(CUSTOMER_MOVEMENTS_FROM, ps -> bindFrom(ps, tenant, fromDay), rs -> {
+        jdbc.each("""
+                SELECT m.customer_id, m.day, m.kind, m.from_mrr, m.to_mrr, m.plan_code, m.country, m.segment, m.channel, m.feed_seq
+                FROM unnest(?::text[], ?::date[]) AS f(customer_id, from_day)
+                     CROSS JOIN LATERAL (SELECT * FROM mrr_movement
+                       WHERE tenant_id = ? AND customer_id = f.customer_id AND day >= coalesce(f.from_day, '-infinity')) m
+                ORDER BY m.customer_id, m.day
+                """, ps -> bindFrom(ps, tenant, fromDay), rs -> {
             StoredMovement m = map(rs, rs.getLong(10));
             out.computeIfAbsent(m.customerId(), k -> new ArrayList<>()).add(m);
         });
