@@ -22,6 +22,7 @@ import org.openkpi.revenue.service.CustomerStateCache;
 import org.openkpi.revenue.service.DeadlockRetry;
 import org.openkpi.revenue.service.IngestionService;
 import org.openkpi.revenue.service.LedgerService;
+import org.openkpi.revenue.service.PlannerStatisticsKeeper;
 import org.openkpi.revenue.tenant.TenantId;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -42,7 +43,7 @@ public class OtherInstance {
                 bean(SettingsRepository.class), bean(PlanRepository.class), customers, bean(SubscriptionEventRepository.class),
                 bean(FxRateRepository.class), bean(MoneyFactRepository.class), bean(LedgerService.class),
                 bean(DeadlockRetry.class), new CustomerStateCache(1000, customers, lock,
-                        bean(TransactionSynchronizationRegistry.class), new SimpleMeterRegistry()));
+                        bean(TransactionSynchronizationRegistry.class), new SimpleMeterRegistry()), bean(PlannerStatisticsKeeper.class));
     }
 
     private static <T> T bean(Class<T> type) {

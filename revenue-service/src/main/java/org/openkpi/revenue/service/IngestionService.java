@@ -76,11 +76,12 @@ public class IngestionService {
     private final LedgerService ledger;
     private final DeadlockRetry retry;
     private final CustomerStateCache customerStates;
+    private final PlannerStatisticsKeeper statistics;
 
     public IngestionService(@ConfigProperty(name = "kpi.ingest.max-batch-size") int maxBatchSize, TenantLock lock,
             SettingsRepository settings, PlanRepository plans, CustomerRepository customers, SubscriptionEventRepository events,
             FxRateRepository fxRates, MoneyFactRepository moneyFacts, LedgerService ledger, DeadlockRetry retry,
-            CustomerStateCache customerStates) {
+            CustomerStateCache customerStates, PlannerStatisticsKeeper statistics) {
         this.maxBatchSize = maxBatchSize;
         this.lock = lock;
         this.settings = settings;
@@ -92,6 +93,7 @@ public class IngestionService {
         this.ledger = ledger;
         this.retry = retry;
         this.customerStates = customerStates;
+        this.statistics = statistics;
     }
 
     private void checkSize(List<?> batch) {
@@ -157,7 +159,9 @@ public class IngestionService {
         // new dimensions move the customer's movements between groups
         ledger.recompute(tenant, batch.replaced().stream().map(Batch.Item::id).toList(),
                 e -> settingError(e, "customer " + e.customerId()));
-        return batch.result();
+        IngestResult result = batch.result();
+        statistics.written(tenant, result.accepted());
+        return result;
     }
 
     /**
@@ -166,8 +170,10 @@ public class IngestionService {
      */
     public IngestResult recordSubscriptionEvents(TenantId tenant, List<SubscriptionEventInput> inputs) {
         checkSize(inputs);
-        return retry.run("recordSubscriptionEvents",
+        IngestResult result = retry.run("recordSubscriptionEvents",
                 () -> QuarkusTransaction.requiringNew().call(() -> writeSubscriptionEvents(tenant, inputs)));
+        statistics.written(tenant, result.accepted());
+        return result;
     }
 
     /**

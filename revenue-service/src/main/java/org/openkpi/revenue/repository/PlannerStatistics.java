@@ -1,0 +1,120 @@
+package org.openkpi.revenue.repository;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLWarning;
+import java.sql.Statement;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.sql.DataSource;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.openkpi.revenue.tenant.TenantId;
+
+/**
+ * What PostgreSQL's planner believes of a tenant's rows in the tables an event batch reads by customer, and
+ * {@code ANALYZE} to correct it. Used by background work, outside any transaction.
+ */
+@ApplicationScoped
+public class PlannerStatistics {
+
+    /**
+     * The tables an event batch reads by its customers (joined to the batch's customer ids), whose plans go wrong when
+     * the planner believes the tenant has far fewer rows than it has.
+     */
+    public static final List<String> TABLES = List.of("customer", "subscription_event", "mrr_movement", "mrr_component_movement");
+
+    /** How long {@code ANALYZE} waits for its table lock (held by a running VACUUM, or another ANALYZE) before giving up. */
+    static final String LOCK_TIMEOUT = "500ms";
+
+    private static final Pattern ROWS = Pattern.compile(" rows=(\\d+) ");
+
+    /** The result of an {@code ANALYZE}. */
+    public enum Analyze {
+        DONE,
+        /** The table's lock was not granted within {@link #LOCK_TIMEOUT}: another VACUUM or ANALYZE is at work. */
+        BUSY,
+        /** PostgreSQL skipped the table: the service's role neither owns it nor has the MAINTAIN privilege on it. */
+        NOT_PERMITTED
+    }
+
+    private final DataSource dataSource;
+
+    public PlannerStatistics(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** The planner's estimate of the tenant's rows in the table (at least 1, as the planner never estimates fewer). */
+    public long estimatedRows(String table, TenantId tenant) {
+        String sql = "EXPLAIN SELECT 1 FROM " + known(table) + " WHERE tenant_id = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant.value());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    Matcher m = ROWS.matcher(rs.getString(1));
+                    if (m.find()) {
+                        return Long.parseLong(m.group(1));
+                    }
+                }
+            }
+            throw new IllegalStateException("no row estimate in the plan of " + sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("explaining " + sql + " failed", e);
+        }
+    }
+
+    /** The tenant's rows in the table, counted up to {@code limit} (so the cost is bounded by it). */
+    public long rowsUpTo(String table, TenantId tenant, long limit) {
+        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + known(table) + " WHERE tenant_id = ? LIMIT ?) r";
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, tenant.value());
+            ps.setLong(2, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("counting the rows of " + table + " failed", e);
+        }
+    }
+
+    /**
+     * {@code ANALYZE} of the table, in a transaction of its own that waits at most {@link #LOCK_TIMEOUT} for the table's
+     * lock (so a running autovacuum is not cancelled for it).
+     */
+    public Analyze analyze(String table) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'");
+                s.execute("ANALYZE " + known(table));
+                SQLWarning warning = s.getWarnings();
+                c.commit();
+                return warning == null ? Analyze.DONE : Analyze.NOT_PERMITTED;
+            } catch (SQLException e) {
+                c.rollback();
+                if ("55P03".equals(e.getSQLState())) { // lock_not_available
+                    return Analyze.BUSY;
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("ANALYZE " + table + " failed", e);
+        }
+    }
+
+    private static String known(String table) {
+        if (!TABLES.contains(table)) {
+            throw new IllegalArgumentException("not a table whose statistics are kept: " + table);
+        }
+        return table;
+    }
+}
