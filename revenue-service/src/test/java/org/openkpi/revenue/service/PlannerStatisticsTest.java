@@ -25,6 +25,7 @@ import org.openkpi.revenue.Gql;
 import org.openkpi.revenue.repository.PlannerStatistics;
 import org.openkpi.revenue.tenant.TenantId;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
@@ -44,6 +45,9 @@ class PlannerStatisticsTest {
 
     @Inject
     DataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
 
     @Test
     void aNewTenantInAnAnalyzedDatabaseGetsItsTablesAnalyzed() throws SQLException {
@@ -69,7 +73,9 @@ class PlannerStatisticsTest {
         assertEquals(Map.of("customer", 400L, "subscription_event", 1200L, "mrr_movement", 1200L, "mrr_component_movement", 800L),
                 rows);
 
+        double analyzedBefore = analyzed("mrr_movement");
         assertEquals(new PlannerStatisticsKeeper.Check(PlannerStatistics.TABLES, true), keeper.check(tenant));
+        assertEquals(analyzedBefore + 1, analyzed("mrr_movement"), "kpi_statistics_analyze_total{table=mrr_movement,outcome=done}");
         for (String table : PlannerStatistics.TABLES) {
             long estimate = statistics.estimatedRows(table, tenant);
             assertTrue(PlannerStatisticsKeeper.FACTOR * estimate >= rows.get(table),
@@ -77,6 +83,11 @@ class PlannerStatisticsTest {
                             + " of the " + rows.get(table) + " rows");
         }
         assertEquals(new PlannerStatisticsKeeper.Check(List.of(), true), keeper.check(tenant), "nothing left to analyze");
+    }
+
+    private double analyzed(String table) {
+        var counter = registry.find(PlannerStatisticsKeeper.ANALYZES).tag("table", table).tag("outcome", "done").counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** A tenant's customers, each with a subscription, an add-on and a quantity change. */
