@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.openkpi.revenue.tenant.TenantId;
+import org.postgresql.PGStatement;
 
 /**
  * What PostgreSQL's planner believes of a tenant's rows in the tables an event batch reads by customer, and
@@ -53,6 +54,8 @@ public class PlannerStatistics {
     public long estimatedRows(String table, TenantId tenant) {
         String sql = "EXPLAIN SELECT 1 FROM " + known(table) + " WHERE tenant_id = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            // never a server-side prepared statement: the estimate is of this tenant's value, never a generic plan's
+            ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             ps.setString(1, tenant.value());
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {

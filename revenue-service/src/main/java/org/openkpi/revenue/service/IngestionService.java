@@ -160,7 +160,7 @@ public class IngestionService {
         ledger.recompute(tenant, batch.replaced().stream().map(Batch.Item::id).toList(),
                 e -> settingError(e, "customer " + e.customerId()));
         IngestResult result = batch.result();
-        statistics.written(tenant, result.accepted());
+        statistics.written(tenant, PlannerStatisticsKeeper.Written.CUSTOMERS, result.accepted());
         return result;
     }
 
@@ -172,7 +172,7 @@ public class IngestionService {
         checkSize(inputs);
         IngestResult result = retry.run("recordSubscriptionEvents",
                 () -> QuarkusTransaction.requiringNew().call(() -> writeSubscriptionEvents(tenant, inputs)));
-        statistics.written(tenant, result.accepted());
+        statistics.written(tenant, PlannerStatisticsKeeper.Written.EVENTS, result.accepted());
         return result;
     }
 

@@ -26,12 +26,14 @@ import io.quarkus.scheduler.Scheduled;
  * autovacuum analyzes again after a tenth of the table has changed, which for a large database is a large backfill),
  * and to a freshly created database that autovacuum first reaches after it holds many rows.
  * <p>
- * So the rows a tenant's ingestion writes ({@link #written}) are counted, and each time they reach
- * {@code kpi.statistics.check-after-rows}, then twice what they were at the last check, a background check compares the
- * planner's estimate for the tenant in each table with its rows (counted up to {@value #FACTOR} times the estimate, so
- * bounded), and runs {@code ANALYZE} of a table where the tenant has more than that. An estimate of
- * {@value #SAFE_ESTIMATE} rows or more is left alone: a batch holds at most a few thousand customers, so the probes
- * are cheaper than reading that many rows, whatever the truth.
+ * So the customers and the events a tenant's ingestion writes ({@link #written}) are counted, and when one count
+ * reaches {@code kpi.statistics.check-after-rows}, a background check compares the planner's estimate for the tenant in
+ * each table that grows with it with its rows (counted up to {@value #FACTOR} times the estimate, so bounded), and runs
+ * {@code ANALYZE} of a table where the tenant has more than that. An estimate of {@value #SAFE_ESTIMATE} rows or more is
+ * left alone: a batch holds at most a few thousand customers, so the probes are cheaper than reading that many rows,
+ * whatever the truth. The next check comes when the count has doubled, or, while an estimate is below that size, after
+ * another {@code check-after-rows}: statistics that hold the tenant at a fraction of a table it keeps growing in put its
+ * estimate further behind with every batch.
  */
 @ApplicationScoped
 public class PlannerStatisticsKeeper {
@@ -50,10 +52,26 @@ public class PlannerStatisticsKeeper {
     private final long checkAfterRows;
     private final PlannerStatistics statistics;
     private final MeterRegistry registry;
-    private final Map<String, Progress> tenants = new ConcurrentHashMap<>();
+    private final Map<Key, Progress> progress = new ConcurrentHashMap<>();
     private final Map<String, Boolean> warnedNotPermitted = new ConcurrentHashMap<>();
 
-    /** The rows a tenant's ingestion wrote through this instance, and the count at which it is checked next. */
+    /** What a tenant's ingestion writes, and the tables that then grow with it. */
+    public enum Written {
+        CUSTOMERS(List.of("customer")),
+        /** Subscription events: their table, and the customer and component movements they make. */
+        EVENTS(List.of("subscription_event", "mrr_movement", "mrr_component_movement"));
+
+        final List<String> tables;
+
+        Written(List<String> tables) {
+            this.tables = tables;
+        }
+    }
+
+    private record Key(String tenant, Written kind) {
+    }
+
+    /** The rows of a kind a tenant's ingestion wrote through this instance, and the count at which it is checked next. */
     private static final class Progress {
         final AtomicLong written = new AtomicLong();
         volatile long nextCheck;
@@ -74,47 +92,58 @@ public class PlannerStatisticsKeeper {
     }
 
     /**
-     * Counts rows (customers or subscription events) a write of the tenant stored. Called at the end of the write: one
-     * that then fails to commit only brings the next check forward.
+     * Counts the rows (customers or subscription events) a write of the tenant stored. Called at the end of the write:
+     * one that then fails to commit only brings the next check forward.
      */
-    public void written(TenantId tenant, long rows) {
+    public void written(TenantId tenant, Written kind, long rows) {
         if (checkAfterRows == 0 || rows <= 0) {
             return;
         }
-        tenants.computeIfAbsent(tenant.value(), k -> new Progress(checkAfterRows)).written.addAndGet(rows);
+        progress.computeIfAbsent(new Key(tenant.value(), kind), k -> new Progress(checkAfterRows)).written.addAndGet(rows);
     }
 
     @Scheduled(every = "${kpi.statistics.check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void checkDue() {
-        tenants.forEach((tenant, progress) -> {
-            long written = progress.written.get();
-            if (written < progress.nextCheck) {
+        progress.forEach((key, p) -> {
+            long written = p.written.get();
+            if (written < p.nextCheck) {
                 return;
             }
             try {
-                if (check(TenantId.ofStored(tenant)).complete()) {
-                    progress.nextCheck = 2 * written;
+                Check check = check(TenantId.ofStored(key.tenant()), key.kind().tables);
+                if (check.complete()) {
+                    // an estimate below the safe size lags the tenant when the statistics hold it at a fraction of the
+                    // table that it outgrows: checked again after as many rows as the first time, not twice as many
+                    p.nextCheck = check.belowSafe() ? written + checkAfterRows : 2 * written;
                 } // else a table was busy: checked again on the next run
             } catch (RuntimeException e) {
-                LOG.warnf(e, "checking the planner's statistics for tenant %s failed", tenant);
-                progress.nextCheck = 2 * written;
+                LOG.warnf(e, "checking the planner's statistics for tenant %s failed", key.tenant());
+                p.nextCheck = 2 * written;
             }
         });
     }
 
-    /** What one check did: the tables analyzed, and whether a table that needed it could not be (busy). */
-    record Check(List<String> analyzed, boolean complete) {
+    /**
+     * What one check did: the tables analyzed, whether a table that needed it could not be (busy), and whether an
+     * estimate was below {@link #SAFE_ESTIMATE}.
+     */
+    record Check(List<String> analyzed, boolean complete, boolean belowSafe) {
     }
 
-    /** Compares the planner's estimates for the tenant with its rows and analyzes the tables where they fall short. */
-    Check check(TenantId tenant) {
+    /**
+     * Compares the planner's estimates for the tenant with its rows in the tables and analyzes those where they fall
+     * short.
+     */
+    Check check(TenantId tenant, List<String> tables) {
         List<String> analyzed = new ArrayList<>();
         boolean complete = true;
-        for (String table : PlannerStatistics.TABLES) {
+        boolean belowSafe = false;
+        for (String table : tables) {
             long estimate = statistics.estimatedRows(table, tenant);
             if (estimate >= SAFE_ESTIMATE) {
                 continue;
             }
+            belowSafe = true;
             long limit = FACTOR * estimate + 1;
             if (statistics.rowsUpTo(table, tenant, limit) < limit) {
                 continue;
@@ -138,6 +167,6 @@ public class PlannerStatisticsKeeper {
                 }
             }
         }
-        return new Check(analyzed, complete);
+        return new Check(analyzed, complete, belowSafe);
     }
 }

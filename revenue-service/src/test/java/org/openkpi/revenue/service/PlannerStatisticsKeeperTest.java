@@ -17,8 +17,8 @@ import org.openkpi.revenue.tenant.TenantId;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 /**
- * When the check runs (after the first rows, then each time a tenant's written rows double; again at once when a table
- * was busy), and what it compares: the estimate, the rows counted up to twice it, and estimates above the safe size left
+ * When the check runs (after the first rows, then each time a tenant's written customers or events double; again at
+ * once when a table was busy), which tables it looks at, and what it compares: the estimate, the rows counted up to twice it, and estimates above the safe size left
  * alone.
  */
 class PlannerStatisticsKeeperTest {
@@ -36,8 +36,8 @@ class PlannerStatisticsKeeperTest {
         FakeStatistics() {
             super(null);
             for (String table : TABLES) {
-                estimates.put(table, 1_000L);
-                rows.put(table, 1_000L);
+                estimates.put(table, PlannerStatisticsKeeper.SAFE_ESTIMATE);
+                rows.put(table, PlannerStatisticsKeeper.SAFE_ESTIMATE);
             }
         }
 
@@ -61,61 +61,95 @@ class PlannerStatisticsKeeperTest {
     }
 
     @Test
-    void checksAfterTheFirstRowsThenEachTimeTheyDouble() {
-        FakeStatistics fake = new FakeStatistics();
+    void checksAfterTheFirstRowsThenEachTimeTheyDoubleCustomersAndEventsApart() {
+        FakeStatistics fake = new FakeStatistics(); // every estimate safe
         PlannerStatisticsKeeper keeper = new PlannerStatisticsKeeper(500, fake, new SimpleMeterRegistry());
-        keeper.written(TENANT, 499);
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 499);
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.CUSTOMERS, 499);
         keeper.checkDue();
         assertEquals(List.of(), fake.calls, "below the first threshold");
-        keeper.written(TENANT, 1);
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 1);
         keeper.checkDue();
-        assertEquals(8, fake.calls.size(), "an estimate and a count per table: " + fake.calls);
+        assertEquals(List.of("estimate subscription_event", "estimate mrr_movement", "estimate mrr_component_movement"),
+                fake.calls, "the tables that grow with events; safe estimates are not counted");
         fake.calls.clear();
-        keeper.written(TENANT, 499);
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.CUSTOMERS, 1);
         keeper.checkDue();
-        assertEquals(List.of(), fake.calls, "999 rows: the next check is at twice the 500 of the last");
-        keeper.written(TENANT, 1);
+        assertEquals(List.of("estimate customer"), fake.calls, "customers: their table");
+        fake.calls.clear();
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 499);
         keeper.checkDue();
-        assertEquals(8, fake.calls.size());
+        assertEquals(List.of(), fake.calls, "999 events: the next check is at twice the 500 of the last");
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 1);
+        keeper.checkDue();
+        assertEquals(3, fake.calls.size(), "1,000 events: " + fake.calls);
         fake.calls.clear();
         keeper.checkDue();
         assertEquals(List.of(), fake.calls, "nothing written since");
     }
 
     @Test
+    void whileAnEstimateIsBelowTheSafeSizeChecksComeEveryFirstThresholdOfRows() {
+        FakeStatistics fake = new FakeStatistics();
+        fake.estimates.put("mrr_movement", 60_000L);
+        fake.rows.put("mrr_movement", 100_000L); // less than twice: not analyzed, but watched
+        PlannerStatisticsKeeper keeper = new PlannerStatisticsKeeper(500, fake, new SimpleMeterRegistry());
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 500);
+        keeper.checkDue();
+        assertEquals(List.of("estimate subscription_event", "estimate mrr_movement", "count mrr_movement up to 120001",
+                "estimate mrr_component_movement"), fake.calls);
+        fake.calls.clear();
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 499);
+        keeper.checkDue();
+        assertEquals(List.of(), fake.calls, "999 events");
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 1);
+        keeper.checkDue();
+        assertEquals(4, fake.calls.size(), "1,000 events: 500 after the last check, not twice its 500: " + fake.calls);
+        fake.calls.clear();
+        fake.estimates.put("mrr_movement", PlannerStatisticsKeeper.SAFE_ESTIMATE);
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 500);
+        keeper.checkDue();
+        assertEquals(3, fake.calls.size(), "1,500 events: " + fake.calls);
+        fake.calls.clear();
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 1_499);
+        keeper.checkDue();
+        assertEquals(List.of(), fake.calls, "every estimate safe: the next check at twice the 1,500 of the last");
+    }
+
+    @Test
     void analyzesWhereTheTenantHasMoreThanTwiceTheEstimateAndRetriesABusyTable() {
         FakeStatistics fake = new FakeStatistics();
-        fake.estimates.put("mrr_movement", 10L);
-        fake.rows.put("mrr_movement", 21L); // more than twice 10
         fake.estimates.put("subscription_event", 10L);
         fake.rows.put("subscription_event", 20L); // exactly twice: left alone
-        fake.estimates.put("customer", PlannerStatisticsKeeper.SAFE_ESTIMATE);
-        fake.rows.put("customer", 100 * PlannerStatisticsKeeper.SAFE_ESTIMATE); // far more, but the estimate is safe
+        fake.estimates.put("mrr_movement", 10L);
+        fake.rows.put("mrr_movement", 21L); // more than twice 10
+        fake.estimates.put("mrr_component_movement", PlannerStatisticsKeeper.SAFE_ESTIMATE);
+        fake.rows.put("mrr_component_movement", 100 * PlannerStatisticsKeeper.SAFE_ESTIMATE); // far more, but a safe estimate
         PlannerStatisticsKeeper keeper = new PlannerStatisticsKeeper(100, fake, new SimpleMeterRegistry());
 
         fake.outcome = PlannerStatistics.Analyze.BUSY;
-        keeper.written(TENANT, 100);
+        keeper.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 100);
         keeper.checkDue();
-        assertEquals(List.of("estimate customer", "estimate subscription_event", "count subscription_event up to 21",
-                "estimate mrr_movement", "count mrr_movement up to 21", "analyze mrr_movement",
-                "estimate mrr_component_movement", "count mrr_component_movement up to 2001"), fake.calls);
+        assertEquals(List.of("estimate subscription_event", "count subscription_event up to 21", "estimate mrr_movement",
+                "count mrr_movement up to 21", "analyze mrr_movement", "estimate mrr_component_movement"), fake.calls);
 
         fake.calls.clear();
         fake.outcome = PlannerStatistics.Analyze.DONE;
         keeper.checkDue(); // the busy table made the check incomplete: it runs again without new rows
-        assertEquals(List.of(new PlannerStatisticsKeeper.Check(List.of("mrr_movement"), true)), List.of(keeper.check(TENANT)));
-        assertEquals(2, fake.calls.stream().filter("analyze mrr_movement"::equals).count(), "the retried check, then the direct one");
+        assertEquals(List.of("estimate subscription_event", "count subscription_event up to 21", "estimate mrr_movement",
+                "count mrr_movement up to 21", "analyze mrr_movement", "estimate mrr_component_movement"), fake.calls);
+        assertEquals(new PlannerStatisticsKeeper.Check(List.of("mrr_movement"), true, true), keeper.check(TENANT, PlannerStatistics.TABLES));
 
         fake.calls.clear();
         keeper.checkDue();
-        assertEquals(List.of(), fake.calls, "complete: the next check waits for twice the rows");
+        assertEquals(List.of(), fake.calls, "complete, with estimates below the safe size: the next check after another 100 rows");
     }
 
     @Test
     void zeroTurnsItOffAndNegativeIsRefused() {
         FakeStatistics fake = new FakeStatistics();
         PlannerStatisticsKeeper off = new PlannerStatisticsKeeper(0, fake, new SimpleMeterRegistry());
-        off.written(TENANT, 1_000_000);
+        off.written(TENANT, PlannerStatisticsKeeper.Written.EVENTS, 1_000_000);
         off.checkDue();
         assertEquals(List.of(), fake.calls);
         assertThrows(IllegalArgumentException.class, () -> new PlannerStatisticsKeeper(-1, fake, new SimpleMeterRegistry()));
