@@ -2,7 +2,9 @@ package org.openkpi.revenue.service;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -53,7 +55,7 @@ public class PlannerStatisticsKeeper {
     private final PlannerStatistics statistics;
     private final MeterRegistry registry;
     private final Map<Key, Progress> progress = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> warnedNotPermitted = new ConcurrentHashMap<>();
+    private final Set<String> warnedNotPermitted = ConcurrentHashMap.newKeySet();
 
     /** What a tenant's ingestion writes, and the tables that then grow with it. */
     public enum Written {
@@ -150,7 +152,7 @@ public class PlannerStatisticsKeeper {
             }
             long t0 = System.nanoTime();
             PlannerStatistics.Analyze outcome = statistics.analyze(table);
-            registry.counter(ANALYZES, "table", table, "outcome", outcome.name().toLowerCase(java.util.Locale.ROOT)).increment();
+            registry.counter(ANALYZES, "table", table, "outcome", outcome.name().toLowerCase(Locale.ROOT)).increment();
             switch (outcome) {
                 case DONE -> {
                     analyzed.add(table);
@@ -159,7 +161,7 @@ public class PlannerStatisticsKeeper {
                 }
                 case BUSY -> complete = false;
                 case NOT_PERMITTED -> {
-                    if (warnedNotPermitted.putIfAbsent(table, Boolean.TRUE) == null) {
+                    if (warnedNotPermitted.add(table)) {
                         LOG.warnf("cannot ANALYZE %s: the service's database role neither owns it nor has the MAINTAIN"
                                 + " privilege on it; its event batches may read whole tenants until autovacuum analyzes it"
                                 + " (grant MAINTAIN on the table, or run ANALYZE after bulk loads)", table);
