@@ -146,6 +146,17 @@ class PlannerStatisticsKeeperTest {
     }
 
     @Test
+    void aTableTheRoleMayNotAnalyzeLeavesTheCheckComplete() {
+        FakeStatistics fake = new FakeStatistics();
+        fake.estimates.put("customer", 1L);
+        fake.rows.put("customer", 3L);
+        fake.outcome = PlannerStatistics.Analyze.NOT_PERMITTED;
+        PlannerStatisticsKeeper keeper = new PlannerStatisticsKeeper(100, fake, new SimpleMeterRegistry());
+        assertEquals(new PlannerStatisticsKeeper.Check(List.of(), true, true), keeper.check(TENANT, List.of("customer")),
+                "nothing analyzed, nothing to retry: the service warns once and goes on");
+    }
+
+    @Test
     void zeroTurnsItOffAndNegativeIsRefused() {
         FakeStatistics fake = new FakeStatistics();
         PlannerStatisticsKeeper off = new PlannerStatisticsKeeper(0, fake, new SimpleMeterRegistry());

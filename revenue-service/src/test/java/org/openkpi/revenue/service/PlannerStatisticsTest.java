@@ -19,11 +19,14 @@ import javax.sql.DataSource;
 
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openkpi.revenue.EmbeddedPostgresResource;
 import org.openkpi.revenue.Gql;
 import org.openkpi.revenue.repository.PlannerStatistics;
 import org.openkpi.revenue.tenant.TenantId;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -83,6 +86,25 @@ class PlannerStatisticsTest {
                             + " of the " + rows.get(table) + " rows");
         }
         assertEquals(new PlannerStatisticsKeeper.Check(List.of(), true, true), keeper.check(tenant, PlannerStatistics.TABLES), "nothing left to analyze");
+    }
+
+    @Test
+    void aRoleThatMayNotAnalyzeATableIsToldSo() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kpi_stats_reader')"
+                    + " THEN CREATE ROLE kpi_stats_reader LOGIN PASSWORD 'reader'; END IF; END $$");
+            s.execute("GRANT SELECT ON customer TO kpi_stats_reader");
+        } catch (SQLException e) {
+            Assumptions.abort("the test database's user may not create a role: " + e.getMessage());
+        }
+        PGSimpleDataSource reader = new PGSimpleDataSource();
+        reader.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
+        reader.setUser("kpi_stats_reader");
+        reader.setPassword("reader");
+        PlannerStatistics asReader = new PlannerStatistics(reader);
+        assertTrue(asReader.estimatedRows("customer", new TenantId("stats-nobody")) >= 1, "it may read the table");
+        assertEquals(PlannerStatistics.Analyze.NOT_PERMITTED, asReader.analyze("customer"));
+        assertEquals(PlannerStatistics.Analyze.DONE, statistics.analyze("customer"), "the service's own role owns it");
     }
 
     private double analyzed(String table) {
