@@ -1,11 +1,10 @@
 package org.openkpi.revenue.repository;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +27,19 @@ public class PlannerStatistics {
      * The tables an event batch reads by its customers (joined to the batch's customer ids), whose plans go wrong when
      * the planner believes the tenant has far fewer rows than it has.
      */
-    public static final List<String> TABLES = List.of("customer", "subscription_event", "mrr_movement", "mrr_component_movement");
+    public static final List<String> TABLES;
+
+    /** Of {@link #TABLES}, the one that grows with a tenant's customers. */
+    public static final List<String> CUSTOMER_TABLES = List.of("customer");
+
+    /** Of {@link #TABLES}, those that grow with a tenant's subscription events: theirs, and the movements they make. */
+    public static final List<String> EVENT_TABLES = List.of("subscription_event", "mrr_movement", "mrr_component_movement");
+
+    static {
+        List<String> all = new ArrayList<>(CUSTOMER_TABLES);
+        all.addAll(EVENT_TABLES);
+        TABLES = List.copyOf(all);
+    }
 
     /** How long {@code ANALYZE} waits for its table lock (held by a running VACUUM, or another ANALYZE) before giving up. */
     static final String LOCK_TIMEOUT = "500ms";
@@ -44,46 +55,36 @@ public class PlannerStatistics {
         NOT_PERMITTED
     }
 
+    private final Jdbc jdbc;
     private final DataSource dataSource;
 
-    public PlannerStatistics(DataSource dataSource) {
+    /** The estimates and counts go through {@code jdbc}; {@code ANALYZE} runs on a connection of {@code dataSource}'s. */
+    public PlannerStatistics(Jdbc jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
         this.dataSource = dataSource;
     }
 
     /** The planner's estimate of the tenant's rows in the table (at least 1, as the planner never estimates fewer). */
     public long estimatedRows(String table, TenantId tenant) {
         String sql = "EXPLAIN SELECT 1 FROM " + known(table) + " WHERE tenant_id = ?";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        List<String> plan = jdbc.list(sql, ps -> {
             // never a server-side prepared statement: the estimate is of this tenant's value, never a generic plan's
             ps.unwrap(PGStatement.class).setPrepareThreshold(0);
             ps.setString(1, tenant.value());
-            try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    Matcher m = ROWS.matcher(rs.getString(1));
-                    if (m.find()) {
-                        return Long.parseLong(m.group(1));
-                    }
-                }
-            }
-            throw new IllegalStateException("no row estimate in the plan of " + sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("explaining " + sql + " failed", e);
+        }, rs -> rs.getString(1));
+        Matcher m = ROWS.matcher(plan.isEmpty() ? "" : plan.get(0));
+        if (!m.find()) {
+            throw new IllegalStateException("no row estimate in the plan of " + sql + ": " + plan);
         }
+        return Long.parseLong(m.group(1));
     }
 
     /** The tenant's rows in the table, counted up to {@code limit} (so the cost is bounded by it). */
     public long rowsUpTo(String table, TenantId tenant, long limit) {
-        String sql = "SELECT count(*) FROM (SELECT 1 FROM " + known(table) + " WHERE tenant_id = ? LIMIT ?) r";
-        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        return jdbc.list("SELECT count(*) FROM (SELECT 1 FROM " + known(table) + " WHERE tenant_id = ? LIMIT ?) r", ps -> {
             ps.setString(1, tenant.value());
             ps.setLong(2, limit);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("counting the rows of " + table + " failed", e);
-        }
+        }, rs -> rs.getLong(1)).get(0);
     }
 
     /**

@@ -59,9 +59,9 @@ public class PlannerStatisticsKeeper {
 
     /** What a tenant's ingestion writes, and the tables that then grow with it. */
     public enum Written {
-        CUSTOMERS(List.of("customer")),
+        CUSTOMERS(PlannerStatistics.CUSTOMER_TABLES),
         /** Subscription events: their table, and the customer and component movements they make. */
-        EVENTS(List.of("subscription_event", "mrr_movement", "mrr_component_movement"));
+        EVENTS(PlannerStatistics.EVENT_TABLES);
 
         final List<String> tables;
 

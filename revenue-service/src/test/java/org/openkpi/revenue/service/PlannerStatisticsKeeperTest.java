@@ -34,7 +34,7 @@ class PlannerStatisticsKeeperTest {
         PlannerStatistics.Analyze outcome = PlannerStatistics.Analyze.DONE;
 
         FakeStatistics() {
-            super(null);
+            super(null, null);
             for (String table : TABLES) {
                 estimates.put(table, PlannerStatisticsKeeper.SAFE_ESTIMATE);
                 rows.put(table, PlannerStatisticsKeeper.SAFE_ESTIMATE);

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openkpi.revenue.EmbeddedPostgresResource;
 import org.openkpi.revenue.Gql;
+import org.openkpi.revenue.repository.Jdbc;
 import org.openkpi.revenue.repository.PlannerStatistics;
 import org.openkpi.revenue.tenant.TenantId;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -101,7 +102,7 @@ class PlannerStatisticsTest {
         reader.setURL(ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class));
         reader.setUser("kpi_stats_reader");
         reader.setPassword("reader");
-        PlannerStatistics asReader = new PlannerStatistics(reader);
+        PlannerStatistics asReader = new PlannerStatistics(new Jdbc(reader), reader);
         assertTrue(asReader.estimatedRows("customer", new TenantId("stats-nobody")) >= 1, "it may read the table");
         assertEquals(PlannerStatistics.Analyze.NOT_PERMITTED, asReader.analyze("customer"));
         assertEquals(PlannerStatistics.Analyze.DONE, statistics.analyze("customer"), "the service's own role owns it");
